@@ -1,0 +1,51 @@
+# Two commands for everyone: `make lab` (open the module) and `make test` (run every test).
+# Both create .venv when it is missing and install exact pinned versions into it.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+NBVAL  := --nbval-lax --nbval-current-env --nbval-sanitize-with tests/nbval-sanitize.cfg
+# Notebooks (and their kernels, which inherit PYTHONPATH) run with outbound network blocked.
+OFFLINE := PYTHONPATH=tests/offline
+
+.PHONY: lab test venv test-venv unit notebooks browser pin clean
+
+lab: $(VENV)/.runtime-installed
+	$(BIN)/jupyter lab notebooks/00-start-here.ipynb
+
+test: $(VENV)/.test-installed
+	$(BIN)/ruff check helpers tests scripts notebooks
+	$(BIN)/python -m pytest tests helpers --ignore=tests/browser
+	$(OFFLINE) $(BIN)/python -m pytest $(NBVAL) notebooks
+	$(BIN)/python -m pytest tests/browser
+
+venv: $(VENV)/.runtime-installed
+
+test-venv: $(VENV)/.test-installed
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.runtime-installed: requirements.txt constraints.txt pyproject.toml | $(VENV)/bin/python
+	$(BIN)/python -m pip install --quiet -r requirements.txt -c constraints.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $@
+
+$(VENV)/.test-installed: requirements-test.txt $(VENV)/.runtime-installed
+	$(BIN)/python -m pip install --quiet -r requirements-test.txt -c constraints.txt
+	touch $@
+
+unit: $(VENV)/.test-installed
+	$(BIN)/python -m pytest tests helpers --ignore=tests/browser
+
+notebooks: $(VENV)/.test-installed
+	$(OFFLINE) $(BIN)/python -m pytest $(NBVAL) notebooks
+
+pin: $(VENV)/.test-installed
+	$(BIN)/python scripts/pin_outputs.py notebooks/*.ipynb
+
+browser: $(VENV)/.test-installed
+	$(BIN)/python -m pytest tests/browser
+
+clean:
+	rm -rf $(VENV) build *.egg-info
