@@ -1,0 +1,145 @@
+"""One house style for every chart: a colour-blind-safe palette, legible type, a caption
+naming the sources and a text alternative.
+
+Chart functions elsewhere build a matplotlib figure inside :func:`house_style` and
+wrap it with :func:`make_chart`. The result displays in Jupyter as the image (with
+its text alternative as the ``alt`` attribute), the caption, and a "Text description"
+that also reads where images cannot (a screen reader, a text export).
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.figure import Figure
+
+# Okabe & Ito (2008), "Color Universal Design": distinguishable with the common
+# colour-vision deficiencies. Grey is added for background items.
+PALETTE: dict[str, str] = {
+    "black": "#000000",
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "bluish_green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7",
+    "grey": "#999999",
+}
+
+CATEGORY_STYLES: dict[str, tuple[str, str]] = {
+    "background": (PALETTE["grey"], "o"),
+    "rebellion": (PALETTE["orange"], "^"),
+    "coup": (PALETTE["vermillion"], "X"),
+    "politics": (PALETTE["reddish_purple"], "P"),
+    "diplomacy": (PALETTE["sky_blue"], "D"),
+    "intervention": (PALETTE["blue"], "s"),
+    "us_policy": (PALETTE["bluish_green"], "v"),
+    "un": (PALETTE["black"], "*"),
+    "humanitarian": (PALETTE["yellow"], "h"),
+    "aftermath": (PALETTE["grey"], "d"),
+}
+
+STYLE = {
+    "font.size": 13,
+    "axes.titlesize": 15,
+    "axes.labelsize": 13,
+    "xtick.labelsize": 12,
+    "ytick.labelsize": 12,
+    "legend.fontsize": 12,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.prop_cycle": mpl.cycler(color=[PALETTE[k] for k in (
+        "blue", "orange", "bluish_green", "vermillion", "sky_blue", "reddish_purple",
+        "black", "yellow")]),
+    "figure.dpi": 100,
+    "savefig.bbox": "tight",
+}
+
+
+def house_style() -> AbstractContextManager:
+    """Return a context in which new figures use the house style; nothing global changes.
+
+    Example:
+        >>> with house_style():
+        ...     mpl.rcParams["font.size"]
+        13.0
+    """
+    return mpl.rc_context(STYLE)
+
+
+def category_style(category: str) -> tuple[str, str]:
+    """Return the (colour, marker) pair used for an event category.
+
+    Example:
+        >>> category_style("coup")
+        ('#D55E00', 'X')
+    """
+    if category not in CATEGORY_STYLES:
+        raise ValueError(f"no style for category {category!r}; known: {', '.join(CATEGORY_STYLES)}")
+    return CATEGORY_STYLES[category]
+
+
+@dataclass
+class Chart:
+    """A finished chart: the figure, its caption and its text alternative.
+
+    Attributes:
+        figure: The matplotlib figure (already closed, so it is not shown twice).
+        caption: One or two sentences ending with the sources.
+        alt_text: What the chart shows, in words.
+        table: Optional data behind the chart, shown under "Text description".
+    """
+
+    figure: Figure
+    caption: str
+    alt_text: str
+    table: pd.DataFrame | None = None
+
+    def png_bytes(self) -> bytes:
+        """Render the figure as PNG bytes."""
+        buffer = io.BytesIO()
+        self.figure.savefig(buffer, format="png")
+        return buffer.getvalue()
+
+    def __repr__(self) -> str:
+        return f"{self.caption}\nText description: {self.alt_text}"
+
+    def _repr_html_(self) -> str:
+        image = base64.b64encode(self.png_bytes()).decode("ascii")
+        table = "" if self.table is None else self.table.to_html(index=False, border=0)
+        return (
+            f'<figure style="margin:0"><img src="data:image/png;base64,{image}" '
+            f'alt="{html.escape(self.alt_text)}" style="max-width:100%"/>'
+            f"<figcaption>{html.escape(self.caption)}</figcaption></figure>"
+            f"<details><summary>Text description</summary><p>{html.escape(self.alt_text)}</p>"
+            f"{table}</details>"
+        )
+
+
+def make_chart(figure: Figure, *, caption: str, alt_text: str,
+               table: pd.DataFrame | None = None) -> Chart:
+    """Wrap a figure as a :class:`Chart`, closing it so Jupyter shows it once.
+
+    Both texts are required: a chart without sources or a text alternative is refused.
+
+    Example:
+        >>> with house_style():
+        ...     fig, ax = plt.subplots()
+        >>> chart = make_chart(fig, caption="Test. Sources: none.", alt_text="An empty chart.")
+        >>> repr(chart).splitlines()[1]
+        'Text description: An empty chart.'
+    """
+    if "Sources:" not in caption:
+        raise ValueError("a chart caption must name its sources ('Sources: …')")
+    if not alt_text.strip():
+        raise ValueError("a chart needs a text alternative (alt_text)")
+    plt.close(figure)
+    return Chart(figure=figure, caption=caption, alt_text=alt_text, table=table)

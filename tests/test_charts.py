@@ -1,0 +1,99 @@
+"""The house style: colour-blind-safe colours, no global side effects, captions and alt text."""
+
+from __future__ import annotations
+
+import itertools
+
+import matplotlib as mpl
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from matplotlib.colors import to_rgb
+
+from helpers.charts import CATEGORY_STYLES, PALETTE, STYLE, category_style, house_style, make_chart
+from helpers.schema import EVENT_CATEGORIES
+
+# Machado, Oliveira & Fernandes (2009) simulation matrices, severity 1.0, linear RGB.
+DEFICIENCIES = {
+    "protanopia": [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216],
+                   [-0.003882, -0.048116, 1.051998]],
+    "deuteranopia": [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413],
+                     [-0.011820, 0.042940, 0.968881]],
+    "tritanopia": [[1.255528, -0.076749, -0.178779], [-0.078411, 0.930809, 0.147602],
+                   [0.004733, 0.691367, 0.303900]],
+}
+
+
+def simulate(colour: str, matrix) -> np.ndarray:
+    """Return the colour as a person with the deficiency sees it, in linear RGB."""
+    linear = np.array(to_rgb(colour)) ** 2.2
+    return np.clip(np.array(matrix) @ linear, 0, 1)
+
+
+def to_lab(linear: np.ndarray) -> np.ndarray:
+    """Convert linear sRGB (D65) to CIELAB."""
+    xyz = np.array([[0.4124, 0.3576, 0.1805], [0.2126, 0.7152, 0.0722],
+                    [0.0193, 0.1192, 0.9505]]) @ linear / np.array([0.9505, 1.0, 1.089])
+    f = np.where(xyz > 0.008856, np.cbrt(xyz), 7.787 * xyz + 16 / 116)
+    return np.array([116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])])
+
+
+def min_distance(colours: list[str], matrix) -> float:
+    """Smallest CIELAB difference (delta E 1976) between any two simulated colours."""
+    return min(np.linalg.norm(to_lab(simulate(a, matrix)) - to_lab(simulate(b, matrix)))
+               for a, b in itertools.combinations(colours, 2))
+
+
+@pytest.mark.parametrize("deficiency", sorted(DEFICIENCIES))
+def test_line_colours_stay_distinct_under_colour_blindness(deficiency: str) -> None:
+    cycle = STYLE["axes.prop_cycle"].by_key()["color"][:6]
+    assert min_distance(cycle, DEFICIENCIES[deficiency]) > 12
+
+
+def test_the_check_would_catch_matplotlibs_default_colours() -> None:
+    default = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b"]
+    assert min_distance(default, DEFICIENCIES["deuteranopia"]) < 12
+    assert min_distance(default, DEFICIENCIES["protanopia"]) < 12
+
+
+def test_every_event_category_has_a_palette_colour_and_its_own_marker() -> None:
+    assert set(CATEGORY_STYLES) == set(EVENT_CATEGORIES)
+    assert {colour for colour, _ in CATEGORY_STYLES.values()} <= set(PALETTE.values())
+    markers = [marker for _, marker in CATEGORY_STYLES.values()]
+    assert len(set(markers)) == len(markers)
+
+
+def test_unknown_category_is_a_clear_error() -> None:
+    with pytest.raises(ValueError, match="no style for category 'war'"):
+        category_style("war")
+
+
+def test_house_style_changes_nothing_outside_its_block() -> None:
+    before = mpl.rcParams["font.size"]
+    with house_style():
+        assert mpl.rcParams["font.size"] == 13
+    assert mpl.rcParams["font.size"] == before
+
+
+def test_chart_shows_image_with_alt_text_caption_and_table() -> None:
+    import pandas as pd
+    with house_style():
+        fig, ax = plt.subplots()
+        ax.plot([1, 2], [3, 4])
+    chart = make_chart(fig, caption="Two points. Sources: test.", alt_text="A rising line.",
+                       table=pd.DataFrame({"x": [1, 2]}))
+    html = chart._repr_html_()
+    assert 'alt="A rising line."' in html and "<figcaption>Two points. Sources: test." in html
+    assert "<table" in html and chart.png_bytes().startswith(b"\x89PNG")
+    assert not plt.fignum_exists(fig.number)
+
+
+@pytest.mark.parametrize(("caption", "alt", "message"), [
+    ("No sources here.", "text", "must name its sources"),
+    ("Sources: x.", "  ", "text alternative"),
+])
+def test_chart_without_sources_or_alt_text_is_refused(caption, alt, message) -> None:
+    fig = plt.figure()
+    with pytest.raises(ValueError, match=message):
+        make_chart(fig, caption=caption, alt_text=alt)
+    plt.close(fig)
