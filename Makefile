@@ -9,8 +9,11 @@ OFFLINE := PYTHONPATH=tests/offline
 
 .PHONY: lab test venv test-venv unit notebooks browser pin clean
 
+# JupyterLab refuses to run as root unless told; containers and some hubs run as root.
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
+
 lab: $(VENV)/.runtime-installed
-	$(BIN)/jupyter lab notebooks/00-start-here.ipynb
+	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/00-start-here.ipynb
 
 test: $(VENV)/.test-installed
 	$(BIN)/ruff check helpers tests scripts notebooks
