@@ -30,7 +30,8 @@ AIRCRAFT = {"combat_aircraft": ("combat aircraft", PALETTE["blue"], "o"),
             "drones": ("drones", PALETTE["reddish_purple"], "v")}
 
 
-def _date_axis(ax: plt.Axes) -> None:
+def date_axis(ax: plt.Axes) -> None:
+    """Format a date x axis (concise labels), its label, a zero baseline and a light grid."""
     locator = mdates.AutoDateLocator(maxticks=8)
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
@@ -76,7 +77,7 @@ def french_troops_chart(deployments: pd.DataFrame, *, start: str = "2013-01-01",
                        label=f"{label} ({len(part)} reports)", zorder=3)
         ax.set_ylabel("Troops (people)")
         ax.set_title("French troops: each source's figure, and the range in Mali")
-        _date_axis(ax)
+        date_axis(ax)
         ax.legend(loc="upper right", frameon=False)
     alt = describe_band(band, what="French troops reported in Mali")
     return _finish(fig, rows, text="French troop figures, one point per source and date.",
@@ -113,7 +114,7 @@ def african_forces_chart(deployments: pd.DataFrame, *, start: str = "2012-11-01"
                            color=colour if filled else "white", edgecolors=colour, zorder=3)
         ax.set_ylabel("Troops (people)")
         ax.set_title("African-led and UN forces: planned, pledged and arrived")
-        _date_axis(ax)
+        date_axis(ax)
         ax.legend(loc="upper left", frameon=False, fontsize=10)
     alt = _kinds_sentence(rows)
     return _finish(fig, rows, text="African-led force (AFISMA) and its UN successor.",
@@ -153,7 +154,7 @@ def aircraft_chart(deployments: pd.DataFrame, *, sources: pd.DataFrame | None = 
                        label=label, zorder=3)
         ax.set_ylabel("Aircraft (number)")
         ax.set_title("French aircraft for Operation Serval, by type")
-        _date_axis(ax)
+        date_axis(ax)
         ax.legend(loc="upper right", frameon=False)
     alt = "; ".join(f"{AIRCRAFT[c][0]}: {_points(g)}" for c, g in summed.groupby("category"))
     return _finish(fig, rows, text="French aircraft by type; where a source lists several "
@@ -192,7 +193,7 @@ def all_forces_chart(deployments: pd.DataFrame, *, start: str = "2013-01-01",
                        label=f"{label} ({len(part)} reports)", zorder=3)
         ax.set_ylabel("Troops (people)")
         ax.set_title("Troops reported present, January to July 2013")
-        _date_axis(ax)
+        date_axis(ax)
         ax.legend(loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False, fontsize=10)
     counts = rows.groupby("force")["value"].agg(["min", "max", "size"])
     alt = "; ".join(f"{ALL_FORCES[f][0]}: {int(r['size'])} reports, {_span_text(r)}"

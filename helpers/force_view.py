@@ -12,7 +12,7 @@ import pandas as pd
 
 from helpers.charts import PALETTE, Chart, house_style, make_chart
 from helpers.citations import caption
-from helpers.force_charts import KIND_STYLES
+from helpers.force_charts import KIND_STYLES, date_axis
 from helpers.forces import (
     FORCE_NAMES,
     SelectionError,
@@ -24,6 +24,8 @@ from helpers.forces import (
 from helpers.schema import DEPLOYMENT_CATEGORIES
 
 ALL = ""
+UNITS = {"troops": "people", "police": "people", "personnel": "people", "cargo_tonnes": "tonnes",
+         "funding_usd": "US dollars"}
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,8 @@ def selection_chart(figures: pd.DataFrame, *, title: str,
     if figures.empty:
         raise SelectionError("nothing to plot: the selection is empty")
     band = band_by_date(figures[figures["figure_kind"] == "deployed"])
-    unit = figures["category"].iloc[0].replace("_", " ")
+    category = figures["category"].iloc[0]
+    unit = category.replace("_", " ").replace(" tonnes", "")
     with house_style():
         fig, ax = plt.subplots(figsize=(9, 4.5))
         if len(band) > 1:
@@ -72,10 +75,9 @@ def selection_chart(figures: pd.DataFrame, *, title: str,
             if not part.empty:
                 ax.scatter(part["date"], part["value"], color=colour, marker=marker, s=50,
                            label=f"{label} ({len(part)})", zorder=3)
-        ax.set_ylabel(f"{unit.capitalize()} (number)")
-        ax.set_xlabel("Date the figure refers to")
+        ax.set_ylabel(f"{unit.capitalize()} ({UNITS.get(category, 'number')})")
         ax.set_title(title)
-        ax.tick_params(axis="x", rotation=30)
+        date_axis(ax)
         ax.legend(loc="best", frameon=False, fontsize=10)
     summary = describe_band(band, what=f"{title}, deployed figures")
     return make_chart(fig, caption=caption(figures["source_id"], text=f"{title}.",
