@@ -10,6 +10,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib import patheffects
 from matplotlib.lines import Line2D
+from matplotlib.ticker import MaxNLocator
 
 from helpers.basemap import ANCHORS, draw_basemap
 from helpers.charts import PALETTE, Chart, house_style, make_chart
@@ -87,12 +88,16 @@ def draw_control(ax: Axes, control: pd.DataFrame, places: pd.DataFrame, when: ob
     return ax
 
 
+def side_handles() -> list[Line2D]:
+    """Return one legend handle per side (colour and marker)."""
+    return [Line2D([], [], linestyle="", marker=m, color=c, markeredgecolor="black",
+                   markersize=9, label=SIDE_LABELS[side])
+            for side, (c, m) in SIDE_STYLES.items()]
+
+
 def side_legend(ax: Axes) -> None:
     """Add the legend of sides (colour and marker) to ``ax``."""
-    handles = [Line2D([], [], linestyle="", marker=m, color=c, markeredgecolor="black",
-                      markersize=9, label=SIDE_LABELS[side])
-               for side, (c, m) in SIDE_STYLES.items()]
-    ax.legend(handles=handles, loc="upper left", fontsize=10, framealpha=0.9)
+    ax.legend(handles=side_handles(), loc="upper left", fontsize=10, framealpha=0.9)
 
 
 def summary_caption(source_ids: list[str], text: str) -> str:
@@ -149,7 +154,8 @@ def chart_small_multiples(control: pd.DataFrame, places: pd.DataFrame, *,
             draw_control(ax, control, places, day, rule=rule, labels=False)
             ax.set_xlabel("")
             ax.set_ylabel("")
-        side_legend(axes.flat[0])
+            ax.tick_params(labelbottom=False, labelleft=False)
+        fig.legend(handles=side_handles(), loc="lower center", ncol=2, fontsize=11)
         fig.suptitle("Who held the towns of Mali on six dates")
     text = " ".join(describe_control(control, places, day, rule=rule) for day in days)
     note = summary_caption(_sources_on(control, list(days), rule),
@@ -175,7 +181,8 @@ def chart_sides_step(control: pd.DataFrame, *, rule: str = "earliest") -> Chart:
         ax.set_xlabel("Date (weekly steps)")
         ax.set_ylabel("Number of towns held")
         ax.set_title("Towns held by each side, January 2012 to February 2013")
-        ax.legend(fontsize=10, loc="center left")
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+        ax.legend(fontsize=10, loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=2)
     peak = counts["jihadist"].idxmax()
     april = counts.loc[counts.index >= pd.Timestamp("2012-04-08")].iloc[0]
     text = (f"Weekly counts of the {int(counts.iloc[0].sum())} towns in the control table. "
