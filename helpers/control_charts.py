@@ -14,7 +14,7 @@ from matplotlib.ticker import MaxNLocator
 
 from helpers.basemap import ANCHORS, draw_basemap
 from helpers.charts import PALETTE, Chart, house_style, make_chart
-from helpers.citations import caption, collect_ids
+from helpers.citations import collect_ids
 from helpers.control import SIDE_LABELS, as_date, count_by_side, holders_on, weekly_dates
 
 if TYPE_CHECKING:
@@ -131,12 +131,13 @@ def chart_control_map(control: pd.DataFrame, places: pd.DataFrame, when: object,
         draw_control(ax, control, places, when, rule=rule)
         side_legend(ax)
     day = as_date(when)
-    note = caption(_sources_on(control, [day], rule) + ["ref-natural-earth"],
-                   text=f"Who held each town on {day.day} {day:%B %Y} (rule: {rule} report).")
+    note = summary_caption(_sources_on(control, [day], rule),
+                           f"Who held each town on {day.day} {day:%B %Y} (rule: {rule} report); "
+                           "the table under Text description gives each town's sources.")
     table = holders_on(control, day, rule=rule)
+    table["since"] = table["since"].dt.strftime("%Y-%m-%d")
     text = describe_control(control, places, day, rule=rule)
-    return make_chart(fig, caption=note, alt_text=text,
-                      table=table[["place_id", "holder", "side", "since"]])
+    return make_chart(fig, caption=note, alt_text=text, table=table)
 
 
 def chart_small_multiples(control: pd.DataFrame, places: pd.DataFrame, *,

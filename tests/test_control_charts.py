@@ -51,6 +51,8 @@ def test_charts_carry_sources_and_text_alternatives() -> None:
     single = chart_control_map(CONTROL, PLACES, "2012-04-10")
     assert "Sources:" in single.caption and "Natural Earth" in single.caption
     assert single.alt_text.startswith("On 10 April 2012")
+    assert single.table.set_index("place_id").loc["kidal", "source_ids"] == \
+        "news-moheet-20120330-kidal;news-alarabiya-20120330-kidal"
     multiples = chart_small_multiples(CONTROL, PLACES)
     assert len(multiples.figure.axes) == len(KEY_DATES) == 6
     assert multiples.alt_text.count("On ") == 6
