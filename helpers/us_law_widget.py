@@ -7,7 +7,9 @@ import html
 import ipywidgets as widgets
 import pandas as pd
 
+from helpers.citations import Markdown
 from helpers.us_law import ACTIONS, RECIPIENTS, ExplorerInputError, Verdict, judge
+from helpers.validate import split_ids
 
 LABELS = {"allowed": "ALLOWED", "allowed_with_conditions": "ALLOWED WITH CONDITIONS",
           "barred": "BARRED"}
@@ -124,3 +126,22 @@ def authority_explorer(authorities: pd.DataFrame, us_actions: pd.DataFrame) -> w
         control.observe(show, names="value")
     show()
     return widgets.VBox([widgets.HBox([action, recipient, day]), panel])
+
+
+def authorities_markdown(authorities: pd.DataFrame) -> Markdown:
+    """Return the legal instruments as a Markdown table, oldest first, with their sources.
+
+    Example:
+        >>> from helpers.loaders import load_authorities
+        >>> "| War Powers Resolution |" in authorities_markdown(load_authorities())
+        True
+    """
+    lines = ["| Instrument | Citation | Date | Kind | How it bore on Mali | Sources |",
+             "|---|---|---|---|---|---|"]
+    for row in authorities.sort_values("enacted").itertuples():
+        sources = ", ".join(f"`{s}`" for s in split_ids(row.source_ids))
+        cells = (row.short_name, row.citation, f"{row.enacted:%d %b %Y}",
+                 row.kind.replace("_", " "), row.bearing_on_mali)
+        lines.append("| " + " | ".join(str(c).replace("|", "/") for c in cells)
+                     + f" | {sources} |")
+    return Markdown("\n".join(lines))
