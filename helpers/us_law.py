@@ -118,7 +118,8 @@ def _mali(action: str, day: date, auth: pd.DataFrame) -> tuple[str, list[Reason]
     if day < COUP_DAY:
         if action == "aid":
             return "allowed", [Reason(law, "law", "No coup yet: the restriction was not "
-                                      "triggered and Mali received about $140 million a year.")], ""
+                                      "triggered; Mali received about 140 million dollars "
+                                      "a year.")], ""
         return "allowed_with_conditions", [Reason("leahy-620m", "law", "Security assistance "
                                                   "goes only to vetted units.")], ""
     if day < _enacted(auth, "resumption-2013"):
@@ -145,8 +146,8 @@ def _partner(action: str, recipient: str, day: date,
     if action in LOGISTICS:
         if drawdown:
             return "allowed_with_conditions", [Reason("pd-2013-06", "law", "Emergency drawdown: "
-                                               "up to $50 million of defense services for Chad "
-                                               "and France; France paid for fuel.")], ""
+                                               "up to 50 million dollars of defense services "
+                                               "for Chad and France; France paid for fuel.")], ""
         return "allowed_with_conditions", [Reason("acsa", "law", "Logistics support to an ally "
                                            "must be paid back in cash or in kind unless another "
                                            "authority pays for it.")], ""
@@ -164,7 +165,7 @@ def _partner(action: str, recipient: str, day: date,
                       "only to units vetted for gross human-rights violations.")]
     if drawdown:
         reasons.append(Reason("pd-2013-06", "law", "The February drawdown covered defense "
-                              "services only, up to $50 million."))
+                              "services only, up to 50 million dollars."))
     return "allowed_with_conditions", reasons, ""
 
 

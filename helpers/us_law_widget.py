@@ -87,9 +87,24 @@ def verdict_table(*, authorities: pd.DataFrame) -> pd.DataFrame:
         row = {"Request": action.replace("_", " "), "For": recipient.replace("_", " ")}
         for label, day in TABLE_DAYS.items():
             verdict = judge(action, recipient, day, authorities=authorities)
-            row[label] = f"{verdict.verdict} ({', '.join(verdict.cited())})"
+            row[label] = f"{verdict.verdict.replace('_', ' ')} ({', '.join(verdict.cited())})"
         rows.append(row)
     return pd.DataFrame(rows)
+
+
+def frame_markdown(frame: pd.DataFrame) -> Markdown:
+    """Return a small table as Markdown, so that no cell is cut short.
+
+    Example:
+        >>> print(frame_markdown(pd.DataFrame({"a": [1]})))
+        | a |
+        |---|
+        | 1 |
+    """
+    lines = ["| " + " | ".join(frame.columns) + " |", "|" + "---|" * len(frame.columns)]
+    lines += ["| " + " | ".join(str(v).replace("|", "/") for v in row) + " |"
+              for row in frame.itertuples(index=False)]
+    return Markdown("\n".join(lines))
 
 
 def authority_explorer(authorities: pd.DataFrame, us_actions: pd.DataFrame) -> widgets.VBox:

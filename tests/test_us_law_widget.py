@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from helpers.loaders import load_authorities, load_us_actions
 from helpers.us_law import judge
-from helpers.us_law_widget import TABLE_DAYS, authority_explorer, explain, verdict_table
+from helpers.us_law_widget import (
+    TABLE_DAYS,
+    authority_explorer,
+    explain,
+    frame_markdown,
+    verdict_table,
+)
 
 AUTH, ACTS = load_authorities(), load_us_actions()
 
@@ -44,5 +50,12 @@ def test_static_table_agrees_with_judge() -> None:
     for _, row in table.iterrows():
         action, recipient = row["Request"].replace(" ", "_"), row["For"].replace(" ", "_")
         for label, day in TABLE_DAYS.items():
-            assert row[label].split(" (")[0] == judge(action, recipient, day,
-                                                      authorities=AUTH).verdict
+            verdict = judge(action, recipient, day, authorities=AUTH)
+            cited = ", ".join(verdict.cited())
+            assert row[label] == f"{verdict.verdict.replace('_', ' ')} ({cited})"
+
+
+def test_static_table_as_markdown_keeps_every_citation_whole() -> None:
+    text = frame_markdown(verdict_table(authorities=AUTH))
+    assert "policy-no-ground-troops" in text and "..." not in text
+    assert text.count("\n") == len(verdict_table(authorities=AUTH)) + 1
