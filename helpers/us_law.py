@@ -16,30 +16,17 @@ from datetime import date
 import pandas as pd
 
 from helpers.answers import parse_date_answer
+from helpers.us_law_rules import MALI, Reason, mali_rule, partner_rule, troops_rule
 
 ACTIONS = ("intelligence", "airlift", "refuelling", "surveillance", "training", "funding",
            "aid", "humanitarian_aid", "ground_troops")
 RECIPIENTS = ("mali_government", "mali_army", "france", "chad", "afisma")
 VERDICTS = ("allowed", "allowed_with_conditions", "barred")
-MALI = ("mali_government", "mali_army")
-LOGISTICS = ("airlift", "refuelling")
-SIGHT = ("intelligence", "surveillance")
 FIRST_DAY, LAST_DAY = date(2012, 1, 1), date(2013, 12, 31)
-COUP_DAY = date(2012, 3, 22)
-COUP_ROWS = ("sec7008-fy2012", "sec7008-fy2013-cr", "sec7008-fy2013-full")
 
 
 class ExplorerInputError(ValueError):
     """An action, recipient or date the explorer cannot judge; the message lists valid ones."""
-
-
-@dataclass(frozen=True)
-class Reason:
-    """One cited reason: the authority row, whether it is ``law`` or ``policy``, and why."""
-
-    authority_id: str
-    basis: str
-    text: str
 
 
 @dataclass(frozen=True)
@@ -91,95 +78,6 @@ def read_day(value: object) -> date:
     return day
 
 
-def _enacted(authorities: pd.DataFrame, authority_id: str) -> date:
-    row = authorities[authorities["authority_id"] == authority_id]
-    if row.empty:
-        raise KeyError(f"authority {authority_id!r} is missing from authorities.csv")
-    return pd.Timestamp(row.iloc[0]["enacted"]).date()
-
-
-def coup_row(day: date, authorities: pd.DataFrame) -> str:
-    """Return the version of the coup restriction in force on ``day`` (latest enacted).
-
-    Example:
-        >>> from helpers.loaders import load_authorities
-        >>> coup_row(date(2013, 1, 21), load_authorities())
-        'sec7008-fy2013-cr'
-    """
-    enacted = [(_enacted(authorities, rid), rid) for rid in COUP_ROWS]
-    return max((when, rid) for when, rid in enacted if when <= day)[1]
-
-
-def _mali(action: str, day: date, auth: pd.DataFrame) -> tuple[str, list[Reason], str]:
-    law = coup_row(day, auth)
-    if action == "humanitarian_aid":
-        return "allowed", [Reason(law, "law", "The coup restriction reaches aid to the "
-                                  "government; food and humanitarian aid went on throughout.")], ""
-    if day < COUP_DAY:
-        if action == "aid":
-            return "allowed", [Reason(law, "law", "No coup yet: the restriction was not "
-                                      "triggered; Mali received about 140 million dollars "
-                                      "a year.")], ""
-        return "allowed_with_conditions", [Reason("leahy-620m", "law", "Security assistance "
-                                                  "goes only to vetted units.")], ""
-    if day < _enacted(auth, "resumption-2013"):
-        doubt = ("The sources do not settle whether sharing intelligence counts as 'assistance' "
-                 "financed under the act; in practice Washington worked through France."
-                 if action in SIGHT else "")
-        return "barred", [Reason(law, "law", "Mali's elected president was deposed by a military "
-                                 "coup on 22 March 2012; aid to the government (army included) "
-                                 "stays barred until an elected government takes office.")], doubt
-    if action == "aid":
-        return "allowed", [Reason("resumption-2013", "law", "An elected government took office; "
-                                  "development aid resumed.")], ""
-    return "allowed_with_conditions", [
-        Reason("resumption-2013", "law", "The coup bar was lifted in September 2013."),
-        Reason("leahy-620m", "law", "Units must be vetted; rights groups reported executions by "
-               "Malian soldiers in January 2013."),
-        Reason("resumption-2013", "policy", "Washington chose to wait before resuming military "
-               "aid: a policy choice, not a legal bar.")], ""
-
-
-def _partner(action: str, recipient: str, day: date,
-             auth: pd.DataFrame) -> tuple[str, list[Reason], str]:
-    drawdown = day >= _enacted(auth, "pd-2013-06") and recipient in ("france", "chad")
-    if action in LOGISTICS:
-        if drawdown:
-            return "allowed_with_conditions", [Reason("pd-2013-06", "law", "Emergency drawdown: "
-                                               "up to 50 million dollars of defense services "
-                                               "for Chad and France; France paid for fuel.")], ""
-        return "allowed_with_conditions", [Reason("acsa", "law", "Logistics support to an ally "
-                                           "must be paid back in cash or in kind unless another "
-                                           "authority pays for it.")], ""
-    if action in SIGHT:
-        reasons = [Reason("wpr-1973", "law", "No statute barred sharing intelligence with a "
-                          "partner; support that drew US forces into hostilities would trigger "
-                          "War Powers reporting.")]
-        if action == "surveillance" and day >= _enacted(auth, "wpr-report-niger-2013"):
-            reasons.append(Reason("wpr-report-niger-2013", "law", "About 100 personnel in Niger "
-                                  "were reported to Congress on 22 February 2013."))
-        doubt = ("Lawyers debated whether targeting intelligence would make the United States a "
-                 "party to the conflict." if action == "intelligence" else "")
-        return "allowed_with_conditions", reasons, doubt
-    reasons = [Reason("leahy-620m", "law", "Training, equipment or funds for a foreign force go "
-                      "only to units vetted for gross human-rights violations.")]
-    if drawdown:
-        reasons.append(Reason("pd-2013-06", "law", "The February drawdown covered defense "
-                              "services only, up to 50 million dollars."))
-    return "allowed_with_conditions", reasons, ""
-
-
-def _troops(day: date, auth: pd.DataFrame) -> tuple[str, list[Reason], str]:
-    reasons = [Reason("wpr-1973", "law", "No statute barred it, but the President must report "
-                      "within 48 hours and withdraw after 60 days without Congress's approval."),
-               Reason("aumf-2001", "law", "The 2001 AUMF was not invoked for Mali.")]
-    if day >= _enacted(auth, "policy-no-ground-troops"):
-        reasons.append(Reason("policy-no-ground-troops", "policy", "Ruled out by the "
-                              "administration on 15 January 2013: a policy choice."))
-    return ("allowed_with_conditions", reasons,
-            "Analysts disagreed on whether the 2001 AUMF could reach AQIM's allies in Mali.")
-
-
 def judge(action: str, recipient: str, day: object, *, authorities: pd.DataFrame,
           us_actions: pd.DataFrame | None = None) -> Verdict:
     """Say whether US law allowed ``action`` for ``recipient`` on ``day``, with cited reasons.
@@ -197,11 +95,11 @@ def judge(action: str, recipient: str, day: object, *, authorities: pd.DataFrame
         raise ExplorerInputError("humanitarian aid is modelled only for Mali; choose "
                                  "mali_government or mali_army")
     if action == "ground_troops":
-        verdict, reasons, doubt = _troops(when, authorities)
+        verdict, reasons, doubt = troops_rule(when, authorities)
     elif recipient in MALI:
-        verdict, reasons, doubt = _mali(action, when, authorities)
+        verdict, reasons, doubt = mali_rule(action, when, authorities)
     else:
-        verdict, reasons, doubt = _partner(action, recipient, when, authorities)
+        verdict, reasons, doubt = partner_rule(action, recipient, when, authorities)
     record = () if us_actions is None else what_happened(action, recipient, when, us_actions)
     return Verdict(action, recipient, when, verdict, tuple(reasons), doubt, record)
 

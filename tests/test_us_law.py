@@ -6,17 +6,8 @@ from datetime import date
 
 import pytest
 
-from helpers.loaders import load_authorities, load_events, load_us_actions
-from helpers.us_law import (
-    ACTIONS,
-    COUP_DAY,
-    RECIPIENTS,
-    VERDICTS,
-    ExplorerInputError,
-    coup_row,
-    judge,
-    read_day,
-)
+from helpers.loaders import load_authorities, load_us_actions
+from helpers.us_law import ACTIONS, RECIPIENTS, VERDICTS, ExplorerInputError, judge, read_day
 
 AUTH = load_authorities()
 ACTS = load_us_actions()
@@ -92,17 +83,6 @@ def test_ground_troops_were_a_policy_choice_not_a_legal_bar() -> None:
 def test_after_the_bar_was_lifted_military_aid_was_held_back_by_policy() -> None:
     verdict = judge("training", "mali_army", "2013-10-01", authorities=AUTH)
     assert "policy" in {r.basis for r in verdict.reasons}
-
-
-def test_coup_day_matches_the_timeline() -> None:
-    events = load_events().set_index("event_id")
-    assert events.loc["ev-20120322-coup", "date"].date() == COUP_DAY
-
-
-def test_coup_row_follows_the_appropriations_calendar() -> None:
-    assert coup_row(date(2012, 9, 27), AUTH) == "sec7008-fy2012"
-    assert coup_row(date(2012, 9, 28), AUTH) == "sec7008-fy2013-cr"
-    assert coup_row(date(2013, 3, 26), AUTH) == "sec7008-fy2013-full"
 
 
 def test_record_lists_what_had_happened_by_that_day() -> None:
