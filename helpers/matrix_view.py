@@ -83,7 +83,8 @@ def cell_html(status: str, claims: pd.DataFrame, source_id: str, sources: pd.Dat
         True
     """
     style = CELL_STYLES[status]
-    css = f"border-left:6px solid {style.colour};background:{style.tint}"
+    css = (f"border-left:6px solid {style.colour};background:{style.tint};"
+           "vertical-align:top;padding:3px 6px;max-width:22em")
     name = status.replace(" ", "-")
     label = html.escape(status_label(status))
     if status == SILENT or claims.empty:
