@@ -139,3 +139,34 @@ def matrix_text(matrix: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     table = matrix.apply(lambda column: column.map(status_label))
     table.columns = [source_label(s, sources) for s in matrix.columns]
     return table
+
+
+def pair_html(matrix: pd.DataFrame, first: str, second: str, keys: pd.DataFrame,
+              sources: pd.DataFrame) -> str:
+    """Return the questions two sources both answer, with each one's status, as HTML.
+
+    Example:
+        >>> matrix = pd.DataFrame({"a": ["agrees", "agrees"], "b": ["contradicts", "silent"]},
+        ...                       index=["k", "m"])
+        >>> keys = pd.DataFrame({"claim_key": ["k", "m"], "question": ["Q?", "R?"]})
+        >>> sources = pd.DataFrame({"source_id": ["a", "b"], "publisher": ["A", "B"],
+        ...                         "published": ["2013", "2014"]})
+        >>> page = pair_html(matrix, "a", "b", keys, sources)
+        >>> "Q?" in page and "R?" not in page and "✘ contradicts" in page
+        True
+    """
+    if first not in matrix.columns or second not in matrix.columns:
+        return ""
+    both = matrix[(matrix[first] != SILENT) & (matrix[second] != SILENT)]
+    if both.empty:
+        return "<p class='sc-pair'>These two sources answer none of the same questions.</p>"
+    questions = dict(zip(keys["claim_key"], keys["question"], strict=True))
+    head = "".join(f"<th scope='col'>{html.escape(source_label(s, sources))}</th>"
+                   for s in (first, second))
+    rows = "".join(
+        f"<tr><th scope='row' style='text-align:left'>{html.escape(questions.get(k, k))}</th>"
+        f"<td>{html.escape(status_label(row[first]))}</td>"
+        f"<td>{html.escape(status_label(row[second]))}</td></tr>" for k, row in both.iterrows())
+    return (f"<table class='sc-pair'><caption>Questions both answer, each set against the "
+            f"best-corroborated reading</caption><tr><th scope='col'>Question</th>{head}</tr>"
+            f"{rows}</table>")

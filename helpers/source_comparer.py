@@ -9,7 +9,7 @@ import pandas as pd
 
 from helpers.corroboration import corroboration_matrix
 from helpers.discrepancy import discrepancy_chart, numeric_keys
-from helpers.matrix_view import matrix_html, source_label
+from helpers.matrix_view import matrix_html, pair_html, source_label
 from helpers.source_compare import compare_html
 
 
@@ -38,12 +38,14 @@ def comparer_panels(first: str, second: str, *, claims: pd.DataFrame, sources: p
         >>> side, grid = comparer_panels("seed-passblue-2013", "seed-france24-2013",
         ...     claims=load_claims(), sources=load_sources(), keys=load_claim_keys(),
         ...     stances=load_claim_stances())
-        >>> "PassBlue" in side and "cm-matrix" in grid
+        >>> "PassBlue" in side and "Questions both answer" in side and "cm-matrix" in grid
         True
     """
     matrix = corroboration_matrix(claims, keys, stances,
                                   sources=matrix_columns(sources, first, second))
-    return compare_html(first, second, claims, sources), matrix_html(matrix, claims, keys, sources)
+    side = pair_html(matrix, first, second, keys, sources) + compare_html(first, second, claims,
+                                                                          sources)
+    return side, matrix_html(matrix, claims, keys, sources)
 
 
 def source_comparer(claims: pd.DataFrame, sources: pd.DataFrame, keys: pd.DataFrame,

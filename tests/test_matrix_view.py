@@ -8,7 +8,14 @@ import pytest
 from helpers.claim_readings import load_claim_keys, load_claim_stances
 from helpers.corroboration import corroboration_matrix
 from helpers.loaders import load_claims, load_sources
-from helpers.matrix_view import cell_html, citation_html, matrix_html, matrix_text, source_label
+from helpers.matrix_view import (
+    cell_html,
+    citation_html,
+    matrix_html,
+    matrix_text,
+    pair_html,
+    source_label,
+)
 
 EVIL = '<script>alert("x")</script>'
 
@@ -66,3 +73,13 @@ def test_shipped_matrix_html_has_one_row_per_key() -> None:
     matrix = corroboration_matrix(claims, keys, load_claim_stances())
     page = matrix_html(matrix, claims, keys, sources)
     assert page.count('<th scope="row"') == len(matrix)
+
+
+def test_pair_table_lists_only_questions_both_sources_answer() -> None:
+    claims, sources, keys = load_claims(), load_sources(), load_claim_keys()
+    first, second = "seed-passblue-2013", "seed-thinkprogress-2013"
+    matrix = corroboration_matrix(claims, keys, load_claim_stances(), sources=[first, second])
+    page = pair_html(matrix, first, second, keys, sources)
+    assert "What were the first French forces there to do?" in page
+    assert "How far is Mopti from Bamako?" not in page
+    assert pair_html(matrix, first, "un-sres-2085", keys, sources) == ""
