@@ -35,5 +35,5 @@ def test_comparer_picks_two_sources_and_opens_a_matrix_cell(page, lab_server):
 
     chart = page.locator(f"{WIDGET} .lesson5-discrepancy")
     page.locator(f"{WIDGET} .lesson5-figure select").select_option("distance-diabaly-bamako")
-    wait_for_text(chart, "range from 400 to 515 km")
+    wait_for_text(chart, "range from 354 to 515 km")
     expect(chart.locator("img")).to_have_count(1)
