@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import matplotlib.pyplot as plt
 import pandas as pd
 
+from helpers.charts import Chart, house_style, make_chart
+from helpers.citations import caption
 from helpers.matrix_view import source_label
 
 DESCRIPTIVE = ("terrorists", "islamists", "islamic", "rebels", "jihadists", "militants",
@@ -72,3 +75,38 @@ def describe_labels(labels: pd.DataFrame, sources: pd.DataFrame) -> str:
         parts.append(f'{name}: "{word}" ({int(counts[(source_id, word)])})' if word
                      else f"{name}: none of these words")
     return "Most frequent word for the armed groups: " + "; ".join(parts) + "."
+
+
+def label_chart(labels: pd.DataFrame, sources: pd.DataFrame) -> Chart:
+    """Draw the label table as a grid of counts: one row per source, one column per word.
+
+    The shade (a single-hue blue scale, readable with colour-vision deficiencies) repeats
+    the number printed in each square; the text alternative states each source's
+    favourite word.
+
+    Example:
+        >>> from helpers.loaders import load_labels, load_sources
+        >>> chart = label_chart(load_labels(), load_sources())
+        >>> chart.alt_text.startswith("Most frequent word")
+        True
+    """
+    table = label_table(labels, sources)
+    with house_style():
+        fig, ax = plt.subplots(figsize=(1.1 * len(table.columns) + 4, 0.7 * len(table) + 1.8),
+                               layout="constrained")
+        ax.imshow(table.to_numpy(), cmap="Blues", aspect="auto",
+                  vmin=0, vmax=max(1, int(table.to_numpy().max())))
+        high = table.to_numpy().max() * 0.6
+        for (row, column), count in pd.DataFrame(table.to_numpy()).stack().items():
+            ax.text(column, row, str(count), ha="center", va="center",
+                    color="white" if count > high else "black")
+        ax.set_xticks(range(len(table.columns)), table.columns, rotation=30, ha="right")
+        ax.set_yticks(range(len(table)), table.index)
+        ax.set_xlabel("Word used for the armed groups (number of times, headline included)")
+        ax.set_title("Which words does each source use?", loc="left")
+        ax.spines[:].set_visible(False)
+    return make_chart(fig, caption=caption(labels["source_id"], text="Words counted by "
+                                           "scripts/count_labels.py in the seed texts.",
+                                           sources=sources),
+                      alt_text=describe_labels(labels, sources), table=table.reset_index(
+                          names="source"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers.label_counts import describe_labels, favourite_labels, label_table
+from helpers.label_counts import describe_labels, favourite_labels, label_chart, label_table
 from helpers.loaders import load_labels, load_sources
 
 SEEDS = ["seed-chivvis-2015", "seed-france24-2013", "seed-thinkprogress-2013",
@@ -35,3 +35,14 @@ def test_a_source_with_no_descriptive_label_says_so() -> None:
     labels = pd.DataFrame({"source_id": ["s"], "label": ["aqim"], "count": [2]})
     sources = pd.DataFrame({"source_id": ["s"], "publisher": ["P"], "published": ["2013"]})
     assert describe_labels(labels, sources).endswith("P, 2013: none of these words.")
+
+
+def test_chart_prints_every_count_and_names_its_sources() -> None:
+    seeds = load_labels().query("source_id in @SEEDS")
+    chart = label_chart(seeds, load_sources())
+    axis = chart.figure.axes[0]
+    table = label_table(seeds, load_sources())
+    assert len(axis.texts) == table.size
+    assert sorted(int(t.get_text()) for t in axis.texts) == sorted(table.to_numpy().ravel())
+    assert "PassBlue, 2013-01-11" in chart.caption and "Sources:" in chart.caption
+    assert axis.get_xlabel().startswith("Word used for the armed groups")
