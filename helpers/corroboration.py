@@ -8,33 +8,12 @@ widget in :mod:`helpers.source_comparer` only displays the results.
 
 from __future__ import annotations
 
-import html
 import math
-from dataclasses import dataclass
 
 import pandas as pd
 
-from helpers.charts import PALETTE
-
-AGREES, CONTRADICTS, DIFFERENT, SILENT = "agrees", "contradicts", "different figure", "silent"
-STATUSES = (AGREES, CONTRADICTS, DIFFERENT, SILENT)
-
-
-@dataclass(frozen=True)
-class CellStyle:
-    """How a status is shown: a symbol and a word (never colour alone) and a colour."""
-
-    symbol: str
-    colour: str
-    tint: str
-
-
-CELL_STYLES = {
-    AGREES: CellStyle("✔", PALETTE["bluish_green"], "#E0F2EC"),
-    CONTRADICTS: CellStyle("✘", PALETTE["vermillion"], "#F9E3D6"),
-    DIFFERENT: CellStyle("≠", PALETTE["orange"], "#FBF0D6"),
-    SILENT: CellStyle("·", PALETTE["grey"], "#FFFFFF"),
-}
+from helpers.claim_readings import complete_readings
+from helpers.statuses import AGREES, CONTRADICTS, DIFFERENT, SILENT, STATUSES
 
 
 def _same_value(given: object, baseline: str, kind: str, *, rel_tol: float) -> bool:
@@ -48,8 +27,9 @@ def claim_status(claim: pd.Series, key: pd.Series, stances: dict[str, str], *,
     """Return one claim's status against its key's baseline reading.
 
     Numbers within ``rel_tol`` of the baseline agree (395 miles is 636 km, not 630);
-    other numbers are a different figure. A different date contradicts. A claim with no
-    value takes its stance from ``stances`` (agrees unless listed).
+    other numbers, or any number when no baseline exists, are a different figure; a
+    different date contradicts. A claim with no value takes its stance from ``stances``
+    (agrees unless listed).
 
     Example:
         >>> key = pd.Series({"kind": "number", "baseline_value": "400"})
@@ -57,8 +37,8 @@ def claim_status(claim: pd.Series, key: pd.Series, stances: dict[str, str], *,
         'different figure'
     """
     value, baseline = claim["value"], key["baseline_value"]
-    if key["kind"] in ("number", "date") and value not in ("", None) and baseline:
-        if _same_value(value, baseline, key["kind"], rel_tol=rel_tol):
+    if key["kind"] in ("number", "date") and value not in ("", None):
+        if baseline and _same_value(value, baseline, key["kind"], rel_tol=rel_tol):
             return AGREES
         return DIFFERENT if key["kind"] == "number" else CONTRADICTS
     return CONTRADICTS if stances.get(claim["claim_id"]) == CONTRADICTS else AGREES
@@ -105,6 +85,20 @@ def uncorroborated_keys(claims: pd.DataFrame) -> list[str]:
     return sorted(counts[counts == 1].index)
 
 
+def unread_keys(claims: pd.DataFrame, keys: pd.DataFrame) -> list[str]:
+    """Return corroborated text keys that have no reading, so the matrix leaves them out.
+
+    Example:
+        >>> claims = pd.DataFrame({"claim_key": ["t", "t"], "source_id": ["a", "b"],
+        ...                        "value": ["", ""]})
+        >>> unread_keys(claims, pd.DataFrame(columns=["claim_key", "question", "kind",
+        ...                                           "baseline_value"]))
+        ['t']
+    """
+    known = set(complete_readings(keys, claims)["claim_key"])
+    return [key for key in corroborated_keys(claims) if key not in known]
+
+
 def _stance_map(stances: pd.DataFrame) -> dict[str, str]:
     return dict(zip(stances["claim_id"], stances["stance"], strict=True))
 
@@ -123,8 +117,9 @@ def corroboration_matrix(claims: pd.DataFrame, keys: pd.DataFrame, stances: pd.D
         rel_tol: Relative tolerance for "the same figure".
         drop_silent: Leave out rows on which every shown source is silent.
 
-    Raises:
-        ValueError: A claim uses a key missing from ``keys``, naming it.
+    Keys this lesson has not read get a derived reading when their claims carry figures or
+    dates (see :func:`helpers.claim_readings.complete_readings`); unread text keys are left
+    out (:func:`unread_keys` lists them).
 
     Example:
         >>> claims = pd.DataFrame({"claim_id": ["c1", "c2"], "claim_key": ["d", "d"],
@@ -134,12 +129,8 @@ def corroboration_matrix(claims: pd.DataFrame, keys: pd.DataFrame, stances: pd.D
         >>> corroboration_matrix(claims, keys, stances).loc["d"].tolist()
         ['agrees', 'different figure']
     """
-    rows = corroborated_keys(claims, min_sources=min_sources)
-    known = keys.set_index("claim_key")
-    missing = sorted(set(rows) - set(known.index))
-    if missing:
-        raise ValueError(f"claim_key {missing[0]!r} is used in claims.csv but has no row "
-                         "in data/lesson05/claim_keys.csv")
+    known = complete_readings(keys, claims, rel_tol=rel_tol).set_index("claim_key")
+    rows = [k for k in corroborated_keys(claims, min_sources=min_sources) if k in known.index]
     picked = claims[claims["claim_key"].isin(rows)]
     columns = list(sources) if sources is not None else list(dict.fromkeys(picked["source_id"]))
     stance_of = _stance_map(stances)
@@ -164,28 +155,3 @@ def status_counts(matrix: pd.DataFrame) -> pd.DataFrame:
     """
     counts = {source: [int((matrix[source] == s).sum()) for s in STATUSES] for source in matrix}
     return pd.DataFrame.from_dict(counts, orient="index", columns=list(STATUSES))
-
-
-def status_label(status: str) -> str:
-    """Return the symbol and word shown for a status (the text half of the encoding).
-
-    Example:
-        >>> status_label("contradicts")
-        '✘ contradicts'
-    """
-    if status not in CELL_STYLES:
-        raise ValueError(f"unknown status {status!r}; expected one of {', '.join(STATUSES)}")
-    return f"{CELL_STYLES[status].symbol} {status}"
-
-
-def legend_html() -> str:
-    """Return the matrix legend: each status's symbol, word and colour.
-
-    Example:
-        >>> "≠ different figure" in legend_html()
-        True
-    """
-    items = [f'<span class="cm-{s.replace(" ", "-")}" style="border-left:6px solid '
-             f'{CELL_STYLES[s].colour};background:{CELL_STYLES[s].tint};padding:2px 6px;'
-             f'margin-right:8px">{html.escape(status_label(s))}</span>' for s in STATUSES]
-    return f'<p class="cm-legend">{"".join(items)}</p>'

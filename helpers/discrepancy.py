@@ -88,7 +88,7 @@ def discrepancy_chart(claims: pd.DataFrame, key: str, *, keys: pd.DataFrame,
     Example:
         >>> from helpers.loaders import load_claims, load_sources
         >>> from helpers.claim_readings import load_claim_keys
-        >>> chart = discrepancy_chart(load_claims(), "distance-diabaly-bamako",
+        >>> chart = discrepancy_chart(load_claims(), "distance-bamako-diabaly",
         ...                           keys=load_claim_keys(), sources=load_sources())
         >>> "Sources:" in chart.caption and "km" in chart.alt_text
         True

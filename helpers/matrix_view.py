@@ -8,7 +8,7 @@ import html
 
 import pandas as pd
 
-from helpers.corroboration import CELL_STYLES, SILENT, legend_html, status_label
+from helpers.statuses import CELL_STYLES, SILENT, legend_html, status_label
 
 
 def source_row(source_id: str, sources: pd.DataFrame) -> pd.Series:

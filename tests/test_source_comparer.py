@@ -38,5 +38,5 @@ def test_the_widget_shows_what_the_pure_function_returns() -> None:
 def test_the_figure_menu_redraws_the_discrepancy_chart() -> None:
     box = make()
     menu, chart = box.children[3], box.children[4]
-    menu.value = "distance-diabaly-bamako"
+    menu.value = "distance-bamako-diabaly"
     assert "How far is Diabaly from Bamako?" in chart.value and "<img" in chart.value

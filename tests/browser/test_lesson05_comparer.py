@@ -34,6 +34,6 @@ def test_comparer_picks_two_sources_and_opens_a_matrix_cell(page, lab_server):
     wait_for_text(cell.locator(".cm-cite"), "seed-passblue-2013")
 
     chart = page.locator(f"{WIDGET} .lesson5-discrepancy")
-    page.locator(f"{WIDGET} .lesson5-figure select").select_option("distance-diabaly-bamako")
+    page.locator(f"{WIDGET} .lesson5-figure select").select_option("distance-bamako-diabaly")
     wait_for_text(chart, "range from 354 to 515 km")
     expect(chart.locator("img")).to_have_count(1)
