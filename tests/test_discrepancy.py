@@ -41,7 +41,9 @@ def test_a_key_without_figures_and_a_non_number_are_clear_errors() -> None:
 def test_the_sentence_states_the_range() -> None:
     figures = figures_for_key(load_claims(), "distance-bamako-diabaly", load_sources())
     text = describe_discrepancy(figures, question="How far?")
-    assert "range from 354 to 515 km" in text
+    low, high = figures["value"].min(), figures["value"].max()
+    assert low < high and f"range from {low:,.0f} to {high:,.0f} km" in text
+    assert text.startswith(f"How far? {len(figures)} sources give")
 
 
 def test_chart_has_labelled_axis_caption_sources_and_text_alternative() -> None:
