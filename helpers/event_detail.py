@@ -50,7 +50,7 @@ def event_html(events: pd.DataFrame, sources: pd.DataFrame, event_id: str | None
     items = "".join(f"<li>{citation_html(c)}</li>" for c in facts["citations"])
     note = f"<p><strong>Note:</strong> {facts['note']}</p>" if facts["note"] else ""
     return (f"<h4>{facts['title']}</h4><p><strong>{facts['when']}</strong>. {facts['summary']}</p>"
-            f"{note}<p>Sources:</p><ul class='l1-citations'>{items}</ul>")
+            f"{note}<p>Sources:</p><ul class='event-citations'>{items}</ul>")
 
 
 def citation_html(citation: str) -> str:

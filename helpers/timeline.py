@@ -148,3 +148,21 @@ def summarize_events(frame: pd.DataFrame) -> str:
     noun = "event" if len(frame) == 1 else "events"
     return (f"{len(frame)} {noun} from {first.day} {first:%b %Y} to {last.day} {last:%b %Y}: "
             f"{parts}.")
+
+
+def days_between(events: pd.DataFrame, first_id: str, second_id: str) -> int:
+    """Count the days from one event's date to another's (negative if the second is earlier).
+
+    Raises:
+        KeyError: naming the event id that is not in ``events``.
+
+    Example:
+        >>> from helpers.loaders import load_events
+        >>> days_between(load_events(), "ev-20120322-coup", "ev-20130111-serval")
+        295
+    """
+    dates = events.set_index("event_id")["date"]
+    for event_id in (first_id, second_id):
+        if event_id not in dates.index:
+            raise KeyError(f"no event with event_id {event_id!r} in events.csv")
+    return int((dates[second_id] - dates[first_id]).days)

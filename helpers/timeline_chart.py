@@ -59,7 +59,6 @@ def chart_timeline(
                         ha="center", va="bottom")
         ax.set_yticks(range(len(rows)), [c.replace("_", " ") for c in rows], fontsize=TYPE_SIZE)
         ax.set_ylim(-0.6, len(rows) - 0.4 + (0.5 if len(labels) else 0))
-        ax.set_xlabel("Date (month and year)", fontsize=TYPE_SIZE)
         ax.set_title(title, fontsize=TYPE_SIZE + 2)
         format_date_axis(ax, frame)
         ax.grid(axis="x", alpha=0.3)
@@ -79,6 +78,7 @@ def draw_row(ax: plt.Axes, frame: pd.DataFrame, *, y: int, category: str) -> Non
 
 def format_date_axis(ax: plt.Axes, frame: pd.DataFrame) -> None:
     """Tick every month for a range up to 15 months, otherwise every year or decade."""
+    ax.set_xlabel("Date (month and year)", fontsize=TYPE_SIZE)
     first, last = frame["date"].min(), frame["end_date"].fillna(frame["date"]).max()
     days = (last - first).days
     if days <= 460:
@@ -87,6 +87,7 @@ def format_date_axis(ax: plt.Axes, frame: pd.DataFrame) -> None:
     else:
         ax.xaxis.set_major_locator(YearLocator(base=10 if days > 20 * 365 else 1))
         ax.xaxis.set_major_formatter(DateFormatter("%Y"))
+        ax.set_xlabel("Year", fontsize=TYPE_SIZE)
     ax.tick_params(axis="x", labelsize=TYPE_SIZE - 2)
 
 

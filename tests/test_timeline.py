@@ -8,6 +8,7 @@ import pytest
 from helpers.loaders import load_events
 from helpers.timeline import (
     check_categories,
+    days_between,
     event_choices,
     event_label,
     filter_events,
@@ -93,3 +94,10 @@ def test_the_real_timeline_covers_the_coup_year() -> None:
     year = filter_events(load_events(), start="2011-01-01", end="2012-12-31")
     assert len(year) >= 25
     assert {"rebellion", "coup", "politics", "diplomacy", "us_policy"} <= set(year["category"])
+
+
+def test_days_between_counts_forwards_and_backwards() -> None:
+    assert days_between(EVENTS, "a", "b") == 65
+    assert days_between(EVENTS, "b", "a") == -65
+    with pytest.raises(KeyError, match="no event with event_id 'z'"):
+        days_between(EVENTS, "a", "z")

@@ -49,3 +49,9 @@ def test_caption_counts_distinct_documents() -> None:
     rows = EVENTS[EVENTS["event_id"] == "ev-20120412-traore-sworn-in"]
     assert "Sources: 2 documents from France 24; Reuters" in timeline_caption(rows, SOURCES)
     assert events_table(rows).iloc[0]["date"] == "12 Apr 2012"
+
+
+def test_long_ranges_are_ticked_and_labelled_in_years() -> None:
+    ax = chart_timeline(EVENTS, SOURCES, end="2011-12-31").figure.axes[0]
+    assert ax.get_xlabel() == "Year"
+    assert all(t.get_text().isdigit() for t in ax.get_xticklabels() if t.get_text())

@@ -40,7 +40,7 @@ def test_actor_choices_list_only_actors_in_the_events() -> None:
 
 def test_widget_follows_its_controls() -> None:
     filters, summary, listing, detail = timeline_explorer(EVENTS, SOURCES, ACTORS).children
-    categories, (actor, start, end) = filters.children[0], filters.children[1].children
+    categories, (actor, start, _end) = filters.children[0], filters.children[1].children
     assert len(listing.options) == len(EVENTS) and "Pick an event" in detail.value
     categories.value = ("coup",)
     actor.value = "red_berets"
