@@ -22,7 +22,7 @@ def describe_event(events: pd.DataFrame, sources: pd.DataFrame, event_id: str) -
         >>> from helpers.loaders import load_events, load_sources
         >>> facts = describe_event(load_events(), load_sources(), "ev-20120322-coup")
         >>> sorted(facts)
-        ['citations', 'note', 'summary', 'title', 'when']
+        ['citations', 'event_id', 'note', 'source_ids', 'summary', 'title', 'when']
     """
     match = events[events["event_id"] == event_id]
     if match.empty:
@@ -31,9 +31,10 @@ def describe_event(events: pd.DataFrame, sources: pd.DataFrame, event_id: str) -
     when = format_when(row["date"], row["date_precision"])
     if pd.notna(row["end_date"]):
         when += f" – {format_when(row['end_date'], row['date_precision'])}"
-    citations = [format_citation(sid, sources=sources) for sid in split_ids(row["source_ids"])]
-    return {"title": row["title"], "when": when, "summary": row["summary"],
-            "note": row["note"], "citations": citations}
+    cited = split_ids(row["source_ids"])
+    return {"event_id": event_id, "title": row["title"], "when": when, "summary": row["summary"],
+            "note": row["note"], "source_ids": cited,
+            "citations": [format_citation(sid, sources=sources) for sid in cited]}
 
 
 def event_html(events: pd.DataFrame, sources: pd.DataFrame, event_id: str | None) -> str:
@@ -45,11 +46,13 @@ def event_html(events: pd.DataFrame, sources: pd.DataFrame, event_id: str | None
     """
     if not event_id:
         return "<p><em>Pick an event in the list to read its summary and sources.</em></p>"
-    facts = {k: v if k == "citations" else html.escape(str(v))
+    facts = {k: v if isinstance(v, list) else html.escape(str(v))
              for k, v in describe_event(events, sources, event_id).items()}
-    items = "".join(f"<li>{citation_html(c)}</li>" for c in facts["citations"])
+    items = "".join(f"<li><code>{html.escape(sid)}</code>: {citation_html(text)}</li>"
+                    for sid, text in zip(facts["source_ids"], facts["citations"], strict=True))
     note = f"<p><strong>Note:</strong> {facts['note']}</p>" if facts["note"] else ""
-    return (f"<h4>{facts['title']}</h4><p><strong>{facts['when']}</strong>. {facts['summary']}</p>"
+    return (f"<h4>{facts['title']}</h4><p><code>{facts['event_id']}</code></p>"
+            f"<p><strong>{facts['when']}</strong>. {facts['summary']}</p>"
             f"{note}<p>Sources:</p><ul class='event-citations'>{items}</ul>")
 
 

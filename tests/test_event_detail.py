@@ -35,6 +35,8 @@ def test_html_shows_note_and_linked_sources() -> None:
     assert "<strong>Note:</strong> Second row for a disputed day" in page
     assert page.count("<li>") == 2
     assert '<a href="https://en.wikipedia.org/wiki/Battle_of_Aguelhok_(2012)"' in page
+    assert "<code>ev-20120125-aguelhok-second-date</code>" in page
+    assert "<li><code>ref-wikipedia-aguelhok-2012</code>: " in page
 
 
 def test_html_without_a_choice_invites_one() -> None:
