@@ -18,7 +18,7 @@ REQUIRED = [
     "ev-20060523-kidal", "ev-20070201-rebellion", "ev-20111015-libya-return",
     "ev-20111001-mnla", "ev-20120117-menaka", "ev-20120124-aguelhok",
     "ev-20120125-aguelhok-second-date", "ev-20120311-tessalit", "ev-20120321-kati-mutiny",
-    "ev-20120322-coup", "ev-20120323-au-suspends", "ev-20120326-us-aid",
+    "ev-20120322-coup", "ev-20120322-unsc", "ev-20120323-au-suspends", "ev-20120326-us-aid",
     "ev-20120327-ecowas-summit", "ev-20120402-ecowas-sanctions", "ev-20120406-framework",
     "ev-20120408-toure-resigns", "ev-20120412-traore-sworn-in", "ev-20120417-diarra-pm",
     "ev-20120429-election-due", "ev-20120330-kidal", "ev-20120331-gao", "ev-20120401-timbuktu",
