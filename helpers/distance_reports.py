@@ -32,8 +32,9 @@ def compare_distances(claims: pd.DataFrame, places: pd.DataFrame, *,
     Example:
         >>> from helpers.loaders import load_claims, load_places
         >>> table = compare_distances(load_claims(), load_places())
-        >>> int(table.set_index("Source").loc["PassBlue, 2013-01-11", "Reported (km)"])
-        636
+        >>> passblue = table[table["Source"] == "PassBlue, 2013-01-11"]
+        >>> passblue[["Town", "Reported (km)"]].values.tolist()
+        [['Mopti', 636]]
     """
     rows = []
     distance = claims[claims["claim_key"].str.startswith("distance-bamako-")]

@@ -19,5 +19,5 @@ def test_every_report_is_longer_than_the_straight_line() -> None:
     table = compare_distances(load_claims(), load_places())
     assert len(table) >= 5 and (table["Reported ÷ straight"] > 1).all()
     diabaly = table[table["Town"] == "Diabaly"]
-    assert sorted(diabaly["Reported (km)"]) == [350, 400, 460, 515]
+    assert {350, 400, 460, 515} <= set(diabaly["Reported (km)"])
     assert set(diabaly["Straight line (km)"]) == {313}
