@@ -32,6 +32,9 @@ AIRCRAFT = {"combat_aircraft": ("combat aircraft", PALETTE["blue"], "o"),
 
 def date_axis(ax: plt.Axes) -> None:
     """Format a date x axis (concise labels), its label, a zero baseline and a light grid."""
+    low, high = ax.dataLim.intervalx
+    if high - low < 2:
+        ax.set_xlim(low - 15, high + 15)
     locator = mdates.AutoDateLocator(maxticks=8)
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))

@@ -62,3 +62,16 @@ def test_aircraft_adds_bases_within_one_report(deployments) -> None:
 def test_window_limits_the_rows(deployments) -> None:
     chart = french_troops_chart(deployments, start="2014-01-01", end="2014-12-31")
     assert chart.table["date"].min() >= pd.Timestamp("2014-01-01")
+
+
+def test_a_single_date_gets_a_month_wide_axis_not_years() -> None:
+    import matplotlib.pyplot as plt
+    import pandas as pd
+
+    from helpers.force_charts import date_axis
+    fig, ax = plt.subplots()
+    ax.scatter(pd.to_datetime(["2013-02-22", "2013-02-22"]), [100, 110])
+    date_axis(ax)
+    low, high = ax.get_xlim()
+    assert 20 < high - low < 40
+    plt.close(fig)
