@@ -7,6 +7,9 @@ import re
 from lab import cell_errors, open_notebook, run_all_cells, wait_for_text
 from playwright.sync_api import expect
 
+from helpers.loaders import load_sources
+from helpers.matrix_view import source_label
+
 NOTEBOOK = "notebooks/05-comparing-sources.ipynb"
 WIDGET = ".jp-NotebookPanel:not(.lm-mod-hidden)"
 
@@ -40,3 +43,14 @@ def test_comparer_picks_two_sources_and_opens_a_matrix_cell(page, lab_server):
     wait_for_text(chart, "How far is Diabaly from Bamako?")
     wait_for_text(chart, re.compile(r"They range from [\d,]+ to [\d,]+ km"))
     expect(chart.locator("img")).to_have_count(1)
+
+    seeds = load_sources().query("seed_file != ''")
+    labels = [source_label(sid, load_sources()) for sid in seeds["source_id"]]
+    for index, (label, publisher) in enumerate(zip(labels, seeds["publisher"], strict=True)):
+        other = labels[(index + 1) % len(labels)]
+        page.locator(f"{WIDGET} .lesson5-source-a select").select_option(label="Choose a source…")
+        wait_for_text(compare, "Pick two sources")
+        page.locator(f"{WIDGET} .lesson5-source-a select").select_option(label=label)
+        page.locator(f"{WIDGET} .lesson5-source-b select").select_option(label=other)
+        wait_for_text(compare, publisher)
+        wait_for_text(compare, "answered by both")
