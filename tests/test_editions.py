@@ -121,12 +121,16 @@ def test_student_notebooks_contain_no_solution_text(path: Path) -> None:
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
-def test_every_check_has_a_placeholder_and_every_prompt_a_note(path: Path) -> None:
+def test_exercises_follow_the_shared_convention(path: Path) -> None:
     cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
     for cell in cells:
         text = "".join(cell["source"])
         for key in re.findall(r'check\("(\d+)\.(\d+)"', text):
             assert f"answer_{key[0]}_{key[1]} = ..." in text, text
+    everything = "\n".join("".join(c["source"]) for c in cells)
+    if "check(" in everything:  # one reveal mechanism everywhere: the shared helpers
+        assert re.search(r"from helpers\.exercises import .*\breveal\b", everything)
+        assert "reveal(" in everything and "<details" not in everything.lower()
     discussion = next("".join(c["source"]) for c in cells
                       if "## For discussion" in "".join(c["source"]))
     prompts = re.findall(r"^\d+\. ", discussion, re.M)
