@@ -11,8 +11,8 @@ notebook with:
 - an instructor-notes cell right after the ``## For discussion`` cell.
 
 The functions here are pure (notebook in, notebook out); ``scripts/build_instructor.py``
-reads, executes and writes. :func:`solution_failures` and :func:`leaks` are the two
-checks CI runs on the result and on the student notebooks.
+reads, executes and writes; ``helpers/edition_checks.py`` holds the checks CI runs on the
+result and on the student notebooks.
 """
 
 from __future__ import annotations
@@ -23,15 +23,13 @@ from pathlib import Path
 
 import tomllib
 
-from helpers.exercises import SYMBOLS, Exercise
+from helpers.exercises import Exercise
 
 PLACEHOLDER = re.compile(
     r"^(?P<indent>[ \t]*)answer_(?P<n>\d+)_(?P<k>\d+)[ \t]*=[ \t]*\.\.\.[ \t]*$", re.M)
-ANSWER_LINE = re.compile(r"^[ \t]*answer_(?P<n>\d+)_(?P<k>\d+)[ \t]*=(?P<value>.*)$", re.M)
 DISCUSSION_HEADING = re.compile(r"^## For discussion", re.M)
 NOTES_MARKER = "instructor-notes"
 BANNER_MARKER = "instructor-banner"
-MIN_DISTINCTIVE = 6
 
 
 def placeholder_key(n: str, k: str) -> str:
@@ -161,81 +159,3 @@ def make_instructor_edition(notebook: dict, exercises: dict[str, Exercise],
                          "'## For discussion' section to put them under")
     edition["cells"] = [_markdown_cell(banner_markdown(name), BANNER_MARKER), *cells]
     return edition
-
-
-def output_text(cell: dict) -> str:
-    """Join a code cell's outputs as text (plain text, streams, error values)."""
-    parts = []
-    for output in cell.get("outputs", []):
-        if "text" in output:
-            parts.append("".join(output["text"]))
-        data = output.get("data", {})
-        if "text/plain" in data:
-            parts.append("".join(data["text/plain"]))
-        if output.get("output_type") == "error":
-            parts.append(f"{output['ename']}: {output['evalue']}")
-    return "\n".join(parts)
-
-
-def solution_failures(edition: dict) -> list[str]:
-    """List every executed solution cell whose check did not say correct (empty: all pass).
-
-    Example:
-        >>> cell = {"cell_type": "code", "source": 'answer_0_1 = "x"\\ncheck("0.1", answer_0_1)',
-        ...         "outputs": [{"output_type": "execute_result",
-        ...                      "data": {"text/plain": "✘ Not yet (0.1): no."}}]}
-        >>> solution_failures({"cells": [cell]})
-        ['exercise 0.1: ✘ Not yet (0.1): no.']
-    """
-    failures = []
-    for cell in edition["cells"]:
-        if cell["cell_type"] != "code":
-            continue
-        for match in ANSWER_LINE.finditer("".join(cell["source"])):
-            key = placeholder_key(match["n"], match["k"])
-            text = output_text(cell).strip()
-            if not text.startswith(SYMBOLS["correct"]) or any(
-                    symbol in text for name, symbol in SYMBOLS.items() if name != "correct"):
-                failures.append(f"exercise {key}: {text or 'no output (was the cell run?)'}")
-    return failures
-
-
-def _distinctive(text: str) -> bool:
-    return len(text.strip().strip("\"'")) >= MIN_DISTINCTIVE
-
-
-def _sentences(text: str) -> list[str]:
-    return [s.strip() for s in re.split(r"(?<=[.!?])\s+", text) if len(s.strip()) >= 40]
-
-
-def leaks(notebook: dict, exercises: dict[str, Exercise],
-          discussions: dict[str, dict[str, str]]) -> list[str]:
-    """List solution text found in a student notebook (empty: the notebook is clean).
-
-    Looks for: an ``answer_N_k`` line that is not the ``...`` placeholder; any exercise's
-    solution expression (six characters or more, so ``"b"`` or ``3`` are not flagged
-    wherever they occur); any sentence of forty characters or more from a discussion note.
-
-    Example:
-        >>> from helpers.exercises import load_exercises
-        >>> cell = {"cell_type": "code", "source": "answer_0_1 = '2013-01-11'"}
-        >>> leaks({"cells": [cell]}, load_exercises(), {})
-        ["cell 1 fills in answer_0_1: answer_0_1 = '2013-01-11'"]
-    """
-    found = []
-    for index, cell in enumerate(notebook["cells"], start=1):
-        text = "".join(cell["source"])
-        if cell["cell_type"] == "code":
-            for match in ANSWER_LINE.finditer(text):
-                if match["value"].strip() != "...":
-                    found.append(f"cell {index} fills in answer_{match['n']}_{match['k']}: "
-                                 f"{match[0].strip()}")
-        for exercise in exercises.values():
-            if _distinctive(exercise.solution) and exercise.solution.strip() in text:
-                found.append(f"cell {index} shows the solution of {exercise.key}: "
-                             f"{exercise.solution}")
-        for number, table in discussions.items():
-            for sentence in _sentences(table["surface"]):
-                if sentence in text:
-                    found.append(f"cell {index} shows instructor note {number}: {sentence[:60]}…")
-    return found

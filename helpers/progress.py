@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from helpers.editions import ANSWER_LINE, output_text
+from helpers.edition_checks import ANSWER_LINE, output_text
 from helpers.exercises import SYMBOLS
 
 CHECK_CALL = re.compile(r'check\(\s*"(?P<key>[^"]+)"')

@@ -19,12 +19,8 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
-from helpers.editions import (
-    lesson_number,
-    load_discussions,
-    make_instructor_edition,
-    solution_failures,
-)
+from helpers.edition_checks import solution_failures
+from helpers.editions import lesson_number, load_discussions, make_instructor_edition
 from helpers.exercises import keys_dir, load_exercises
 from helpers.paths import repo_root
 

@@ -1,48 +1,27 @@
-"""The instructor edition: solutions filled in and passing, notes shown, students kept clean."""
+"""The instructor edition: solutions filled in, notes and banner added, the build executes."""
 
 from __future__ import annotations
 
-import json
 import os
-import re
 import subprocess
 import sys
 from pathlib import Path
 
 import nbformat
 import pytest
+from edition_fixtures import discussions_of, exercise, student
 
+from helpers.edition_checks import solution_failures
 from helpers.editions import (
     BANNER_MARKER,
     NOTES_MARKER,
     fill_solutions,
-    leaks,
-    lesson_number,
     load_discussions,
     make_instructor_edition,
     notes_markdown,
-    solution_failures,
 )
-from helpers.exercises import Exercise, keys_dir, load_exercises
 
 REPO = Path(__file__).resolve().parents[1]
-NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
-EXERCISES = load_exercises()
-
-
-def exercise(key: str, solution: str) -> Exercise:
-    return Exercise(key=key, prompt="?", kind="text", answer="x", solution=solution,
-                    explanation="because")
-
-
-def student(*cells: tuple[str, str]) -> dict:
-    return {"cells": [{"cell_type": kind, "metadata": {}, "source": text, "outputs": []}
-                      if kind == "code" else {"cell_type": kind, "metadata": {}, "source": text}
-                      for kind, text in cells], "metadata": {}}
-
-
-def discussions_of(path: Path) -> dict:
-    return load_discussions(keys_dir() / f"lesson{lesson_number(path.name)}.toml")
 
 
 def test_fill_solutions_replaces_only_placeholders_and_keeps_indentation() -> None:
@@ -89,56 +68,6 @@ def test_a_discussion_table_without_surface_is_named(tmp_path: Path) -> None:
         load_discussions(key_file)
 
 
-@pytest.mark.parametrize("text", ["✘ Not yet (9.1): no.", "⚠ Can't read that (9.1): x.",
-                                  "… No answer yet (9.1): y.", ""])
-def test_solution_failures_catches_every_status_but_correct(text: str) -> None:
-    outputs = [{"output_type": "execute_result", "data": {"text/plain": text}}] if text else []
-    cell = {"cell_type": "code", "source": 'answer_9_1 = "x"\ncheck("9.1", answer_9_1)',
-            "outputs": outputs}
-    assert solution_failures({"cells": [cell]}) != []
-    cell["outputs"] = [{"output_type": "execute_result",
-                        "data": {"text/plain": "✔ Correct (9.1): yes."}}]
-    assert solution_failures({"cells": [cell]}) == []
-
-
-def test_leaks_finds_filled_answers_solutions_and_notes() -> None:
-    keys = {"9.1": exercise("9.1", 'round(distance_between("A", "B"))')}
-    notes = {"1": {"prompt": "p", "surface": "A long sentence an instructor needs to see here. "}}
-    nb = student(("code", "answer_9_1 = 3"),
-                 ("markdown", 'Try round(distance_between("A", "B")).'),
-                 ("markdown", "As notes say: A long sentence an instructor needs to see here."))
-    found = leaks(nb, keys, notes)
-    assert [f.split(" ", 3)[:3] for f in found] == [
-        ["cell", "1", "fills"], ["cell", "2", "shows"], ["cell", "3", "shows"]]
-
-
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
-def test_student_notebooks_contain_no_solution_text(path: Path) -> None:
-    nb = json.loads(path.read_text(encoding="utf-8"))
-    all_notes = {f"{p.stem}:{n}": t for p in keys_dir().glob("*.toml")
-                 for n, t in load_discussions(p).items()}
-    assert leaks(nb, EXERCISES, all_notes) == []
-
-
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
-def test_exercises_follow_the_shared_convention(path: Path) -> None:
-    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
-    for cell in cells:
-        text = "".join(cell["source"])
-        for key in re.findall(r'check\("(\d+)\.(\d+)"', text):
-            assert f"answer_{key[0]}_{key[1]} = ..." in text, text
-    everything = "\n".join("".join(c["source"]) for c in cells)
-    if "check(" in everything:  # one reveal mechanism everywhere: the shared helpers
-        assert re.search(r"from helpers\.exercises import .*\breveal\b", everything)
-        assert "reveal(" in everything and "<details" not in everything.lower()
-    discussion = next("".join(c["source"]) for c in cells
-                      if "## For discussion" in "".join(c["source"]))
-    prompts = re.findall(r"^\d+\. ", discussion, re.M)
-    assert len(prompts) == len(discussions_of(path)), (
-        f"{path.name}: {len(prompts)} discussion prompts, "
-        f"{len(discussions_of(path))} [discussion] notes in its key file")
-
-
 def test_build_writes_an_executed_edition_whose_solutions_pass(tmp_path: Path) -> None:
     source = REPO / "notebooks" / "00-start-here.ipynb"
     result = subprocess.run(
@@ -153,3 +82,4 @@ def test_build_writes_an_executed_edition_whose_solutions_pass(tmp_path: Path) -
     assert "INSTRUCTOR EDITION" in texts[0]
     for note in discussions_of(source).values():
         assert any(note["surface"] in text for text in texts)
+
