@@ -7,7 +7,7 @@ NBVAL  := --nbval-lax --nbval-current-env --nbval-sanitize-with tests/nbval-sani
 # Notebooks (and their kernels, which inherit PYTHONPATH) run with outbound network blocked.
 OFFLINE := PYTHONPATH=tests/offline
 
-.PHONY: lab test venv test-venv unit notebooks browser pin clean
+.PHONY: lab test venv test-venv unit notebooks instructor browser pin clean
 
 # JupyterLab refuses to run as root unless told; containers and some hubs run as root.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
@@ -19,6 +19,8 @@ test: $(VENV)/.test-installed
 	$(BIN)/ruff check helpers tests scripts notebooks
 	$(BIN)/python -m pytest tests helpers --ignore=tests/browser
 	$(OFFLINE) $(BIN)/python -m pytest $(NBVAL) notebooks
+	$(OFFLINE) $(BIN)/python scripts/build_instructor.py
+	$(OFFLINE) $(BIN)/python -m pytest $(NBVAL) instructor
 	$(BIN)/python -m pytest tests/browser
 
 venv: $(VENV)/.runtime-installed
@@ -44,6 +46,11 @@ unit: $(VENV)/.test-installed
 notebooks: $(VENV)/.test-installed
 	$(OFFLINE) $(BIN)/python -m pytest $(NBVAL) notebooks
 
+# The instructor edition (instructor/, not committed): solutions filled in and executed,
+# instructor notes under the discussion prompts. Fails if a solution does not pass its check.
+instructor: $(VENV)/.runtime-installed
+	$(OFFLINE) $(BIN)/python scripts/build_instructor.py
+
 pin: $(VENV)/.test-installed
 	$(BIN)/python scripts/pin_outputs.py notebooks/*.ipynb
 
@@ -51,4 +58,4 @@ browser: $(VENV)/.test-installed
 	$(BIN)/python -m pytest tests/browser
 
 clean:
-	rm -rf $(VENV) build *.egg-info
+	rm -rf $(VENV) build instructor *.egg-info

@@ -28,8 +28,11 @@ def notebook_check_calls() -> dict[str, str]:
 def solution_namespace() -> dict:
     """What a solution expression may use: the names the notebooks import."""
     from helpers.geo import distance_between
-    from helpers.loaders import load_places
-    return {"distance_between": distance_between, "places": load_places()}
+    from helpers.loaders import load_events, load_places
+    from helpers.synthesis import aftermath_events, years_between
+    events = load_events()
+    return {"distance_between": distance_between, "places": load_places(), "events": events,
+            "aftermath": aftermath_events(events), "years_between": years_between}
 
 
 @pytest.mark.parametrize("key", sorted(KEYS))
