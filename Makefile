@@ -56,5 +56,10 @@ site: $(VENV)/.test-installed
 	rm -rf site
 	$(BIN)/python scripts/build_site.py --out site
 
+# Benchmark (not part of `make test`): times, memory and install size against the
+# budgets; writes bench/results.md (commit it; the README quotes it).
+bench: $(VENV)/.test-installed
+	$(BIN)/python scripts/bench.py --out bench/results.md
+
 clean:
 	rm -rf $(VENV) build site *.egg-info
