@@ -75,20 +75,27 @@ def requirement_names(text: str) -> list[str]:
 
 
 def canonical(name: str) -> str:
-    """Return the normalised form of a distribution name (PEP 503).
+    """Return the normalised form of a distribution name (PEP 503), keeping its extras.
 
     Example:
         >>> canonical("Jupyter_Server.Terminals")
         'jupyter-server-terminals'
+        >>> canonical("JSONSchema[format_nongpl, b]")
+        'jsonschema[b,format-nongpl]'
     """
-    return re.sub(r"[-_.]+", "-", name).lower()
+    base, _, extras = name.partition("[")
+    key = re.sub(r"[-_.]+", "-", base.strip()).lower()
+    wanted = sorted(canonical(e) for e in extras.rstrip("]").split(",") if e.strip())
+    return f"{key}[{','.join(wanted)}]" if wanted else key
 
 
 def dependency_closure(roots: Iterable[str], requires: Callable[[str], list[str]]) -> set[str]:
     """Return every distribution reachable from ``roots`` through ``requires``.
 
     ``requires(name)`` gives the names a distribution needs in this environment (markers
-    already evaluated). Names are compared in canonical form.
+    already evaluated). A name may carry extras (``jsonschema[format-nongpl]``): it is then
+    its own node, so the extras' dependencies are followed too. Names are compared in
+    canonical form; :func:`distributions` drops the extras.
 
     Example:
         >>> deps = {"a": ["B"], "b": ["c"], "c": ["a"], "d": []}
@@ -103,6 +110,16 @@ def dependency_closure(roots: Iterable[str], requires: Callable[[str], list[str]
             seen.add(name)
             todo.extend(canonical(dep) for dep in requires(name))
     return seen
+
+
+def distributions(closure: Iterable[str]) -> set[str]:
+    """Return the distribution names in a closure, without extras.
+
+    Example:
+        >>> sorted(distributions({"jsonschema", "jsonschema[format-nongpl]", "fqdn"}))
+        ['fqdn', 'jsonschema']
+    """
+    return {name.partition("[")[0] for name in closure}
 
 
 def widget_modules(helpers_dir: Path) -> list[str]:

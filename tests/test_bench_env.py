@@ -23,3 +23,9 @@ def test_runtime_size_excludes_test_only_packages(monkeypatch) -> None:
     assert size == count == len(counted)
     assert {"jupyterlab", "pandas", "pip", "mali-crisis-helpers"} <= set(counted)
     assert not {"playwright", "pytest", "ruff", "nbval", "nbstripout"} & set(counted)
+
+
+def test_requires_follows_the_extras_a_requirement_asks_for() -> None:
+    plain = {name.lower() for name in requires_here("jsonschema")}
+    with_extra = {name.lower() for name in requires_here("jsonschema[format-nongpl]")}
+    assert "fqdn" not in plain and "fqdn" in with_extra
