@@ -86,7 +86,7 @@ def index_html(pages: list[Page]) -> str:
 <style>
 body {{ font-family: system-ui, sans-serif; max-width: 46em; margin: 2em auto; padding: 0 1em;
   line-height: 1.5; color: #1a1a1a; }}
-a {{ color: #004f7c; }}
+a {{ color: #004f7c; text-decoration: underline; }}
 </style>
 </head>
 <body>

@@ -10,6 +10,7 @@ Fixtures:
     browser: one headless Chromium per session.
     page: a fresh browser context and page per test.
     reader_site: the reader edition (``scripts/build_site.py``) built once per session.
+    axe_js: the source of axe-core (pinned npm package) for accessibility checks.
 """
 
 from __future__ import annotations
@@ -260,6 +261,18 @@ def reader_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     except AssetError as error:
         pytest.fail(f"the reader edition cannot be built: {error}")
     return out
+
+
+@pytest.fixture(scope="session")
+def axe_js() -> str:
+    """Return axe-core's ``axe.min.js``, fetched once with ``npm pack`` (never skipped)."""
+    skip_if_requested()
+    from js_assets import AssetError, fetch_package
+
+    try:
+        return (fetch_package("axe-core") / "axe.min.js").read_text(encoding="utf-8")
+    except AssetError as error:
+        pytest.fail(f"axe-core cannot be fetched for the accessibility tests: {error}")
 
 
 @pytest.fixture

@@ -1,0 +1,63 @@
+"""Run axe-core (pinned npm package, loaded from a local file) in a Playwright page."""
+
+from __future__ import annotations
+
+from playwright.sync_api import Page
+
+# What the module promises (WCAG 2.1 A and AA plus axe's best practices), and the rules
+# that must pass wherever they apply, whatever axe rates their impact.
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+REQUIRED_RULES = [
+    "image-alt",            # every chart image has a text alternative
+    "color-contrast",       # text contrast at least 4.5:1
+    "link-in-text-block",   # links distinguishable without colour
+    "link-name",
+    "select-name",          # the widgets' dropdowns have labels
+    "label",
+    "th-has-data-cells",
+    "td-headers-attr",
+    "empty-heading",
+    "heading-order",
+    "page-has-heading-one",
+    "document-title",
+    "html-has-lang",
+    "duplicate-id-aria",
+]
+BLOCKING_IMPACTS = {"serious", "critical"}
+
+
+def run_axe(page: Page, axe_js: str, *, include: list[str] | None = None) -> dict:
+    """Inject axe (the text of ``axe.min.js``) and return its results for the page.
+
+    Args:
+        page: A loaded page.
+        axe_js: The source of axe-core's ``axe.min.js``.
+        include: CSS selectors to restrict the check to (default: the whole document).
+    """
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(content=axe_js)
+    return page.evaluate(
+        """async ([include, tags]) => {
+            const context = include ? {include: include.map(s => [s])} : document;
+            return await axe.run(context, {runOnly: {type: 'tag', values: tags}});
+        }""",
+        [include, TAGS],
+    )
+
+
+def blocking_violations(results: dict) -> list[str]:
+    """Describe each violation that must fail a test: serious or critical, or a required rule."""
+    found = []
+    for violation in results["violations"]:
+        if violation["impact"] in BLOCKING_IMPACTS or violation["id"] in REQUIRED_RULES:
+            targets = "; ".join(str(node["target"]) for node in violation["nodes"][:5])
+            found.append(f"{violation['id']} ({violation['impact']}, "
+                         f"{len(violation['nodes'])} nodes): {violation['help']} -> {targets}")
+    return found
+
+
+def other_violations(results: dict) -> list[str]:
+    """The violations that do not fail a test (minor or moderate best practices)."""
+    blocking = {line.split(" ", 1)[0] for line in blocking_violations(results)}
+    return [f"{v['id']} ({v['impact']}, {len(v['nodes'])} nodes)" for v in results["violations"]
+            if v["id"] not in blocking]
