@@ -38,6 +38,8 @@ from bench_report import (
     median_ms,
     notebook_row,
     render_markdown,
+    replace_block,
+    results_table,
     time_calls,
     widget_modules,
 )
@@ -155,6 +157,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3, help="runs per notebook (median)")
     parser.add_argument("--out", type=Path, default=REPO / "bench" / "results.md")
+    parser.add_argument("--readme", type=Path, default=None,
+                        help="also refresh the benchmark blocks of this README")
     args = parser.parse_args(argv)
     facts = machine()
     print("notebooks (fresh kernel each):", flush=True)
@@ -173,6 +177,12 @@ def main(argv: list[str] | None = None) -> int:
     kernel_peak = max(float(r.measured.split()[0]) for r in rows if "peak kernel" in r.what)
     covered = {case.widget_module for case in BENCH_CASES}
     missing = [m for m in widget_modules(REPO / "helpers") if m not in covered]
+    hundred_gib = 100 * (server + kernel_peak) / 1024
+    memory_note = (
+        f"Memory per student on a hub: about {server:.0f} MiB for the idle JupyterLab server "
+        f"plus up to {kernel_peak:.0f} MiB for each open notebook's kernel (the heaviest "
+        f"notebook measured), so about {server + kernel_peak:.0f} MiB with one notebook open; "
+        f"a class of 100 with one notebook each needs about {hundred_gib:.0f} GiB.")
     notes = [
         f"Times are medians of {args.repeat} runs, each in a fresh kernel started by nbclient; "
         "the floor ran interleaved with the notebooks so machine load weighs on both. The budget "
@@ -182,12 +192,12 @@ def main(argv: list[str] | None = None) -> int:
         "cell appended after the last one.",
         *notebook_notes,
         "Runtime install: the distributions `requirements.txt` pulls in (dependency closure, "
-        "markers evaluated), plus pip and this package, summed from each one's installed "
-        "file list (RECORD, bytecode included). The test-only packages (playwright, pytest, "
-        f"nbval, ruff, nbstripout) are excluded; this .venv with them is {venv_mb():.0f} MiB.",
-        f"Memory per student on a hub: about {server:.0f} MiB for the idle server plus up to "
-        f"{kernel_peak:.0f} MiB per open notebook kernel, so about "
-        f"{server + kernel_peak:.0f} MiB with one notebook open (the README sizes a hub with it).",
+        "markers evaluated), plus pip, setuptools and this package, summed from each one's "
+        "installed file list (RECORD, bytecode included); a fresh runtime-only venv measured "
+        "3 % more with `du` (its own scripts and caches). The test-only packages (playwright, "
+        f"pytest, nbval, ruff, nbstripout) are excluded; this .venv with them is {venv_mb():.0f} "
+        "MiB.",
+        memory_note,
         ("Widget modules without a benchmark case: " + ", ".join(missing)
          + " (add them to scripts/bench_cases.py).") if missing
         else "Every helpers module that builds a widget has a benchmark case.",
@@ -196,6 +206,14 @@ def main(argv: list[str] | None = None) -> int:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text, encoding="utf-8")
     print(text)
+    if args.readme:
+        readme = args.readme.read_text(encoding="utf-8")
+        summary = f"Measured {facts['date']} on {facts['cpu']} (load average " \
+                  f"{facts['load average at start (1, 5, 15 min)']}), commit {facts['commit']}."
+        readme = replace_block(readme, "table", f"{summary}\n\n{results_table(rows)}")
+        readme = replace_block(readme, "memory", memory_note)
+        args.readme.write_text(readme, encoding="utf-8")
+        print(f"updated {args.readme}")
     return 0
 
 

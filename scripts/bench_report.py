@@ -168,15 +168,44 @@ def render_markdown(rows: list[Row], *, machine: Mapping[str, str], notes: list[
         >>> "| x | 1 s | < 2 s | ok |" in text and "- cpu: z" in text
         True
     """
-    verdict = {True: "ok", False: "**over budget**", None: "(no budget)"}
     lines = ["# Benchmark results", "", "Written by `make bench` (scripts/bench.py); "
              "do not edit by hand.", "", "## Machine", ""]
     lines += [f"- {key}: {value}" for key, value in machine.items()]
-    lines += ["", "## Results", "", "| what | measured | budget | verdict |",
-              "|---|---|---|---|"]
-    lines += [f"| {r.what} | {r.measured} | {r.budget} | {verdict[r.ok]} |" for r in rows]
+    lines += ["", "## Results", "", results_table(rows)]
     over = [r.what for r in rows if r.ok is False]
     lines += ["", f"**{len(over)} over budget**: {', '.join(over)}" if over
               else "Every budget is met."]
     lines += ["", "## Notes", ""] + [f"- {note}" for note in notes]
     return "\n".join(lines) + "\n"
+
+
+def replace_block(text: str, name: str, content: str) -> str:
+    """Replace what lies between ``<!-- bench:NAME start -->`` and ``<!-- bench:NAME end -->``.
+
+    Raises:
+        ValueError: The markers are missing or out of order.
+
+    Example:
+        >>> doc = "a\\n<!-- bench:t start -->\\nold\\n<!-- bench:t end -->\\nb"
+        >>> replace_block(doc, "t", "new")
+        'a\\n<!-- bench:t start -->\\nnew\\n<!-- bench:t end -->\\nb'
+    """
+    start, end = f"<!-- bench:{name} start -->", f"<!-- bench:{name} end -->"
+    head, found, rest = text.partition(start)
+    _, found_end, tail = rest.partition(end)
+    if not found or not found_end:
+        raise ValueError(f"the README needs the markers {start} and {end}, in that order")
+    return f"{head}{start}\n{content.strip()}\n{end}{tail}"
+
+
+def results_table(rows: list[Row]) -> str:
+    """Return the rows as a Markdown table (also used for the README).
+
+    Example:
+        >>> results_table([Row("x", "1 s", "< 2 s", True)]).splitlines()[-1]
+        '| x | 1 s | < 2 s | ok |'
+    """
+    verdict = {True: "ok", False: "**over budget**", None: "(no budget)"}
+    lines = ["| what | measured | budget | verdict |", "|---|---|---|---|"]
+    lines += [f"| {r.what} | {r.measured} | {r.budget} | {verdict[r.ok]} |" for r in rows]
+    return "\n".join(lines)

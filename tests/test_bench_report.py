@@ -14,6 +14,7 @@ from bench_report import (
     median_ms,
     notebook_row,
     render_markdown,
+    replace_block,
     requirement_names,
     time_calls,
     widget_modules,
@@ -72,3 +73,21 @@ def test_report_names_what_is_over_budget() -> None:
     assert "**1 over budget**: slow" in text
     assert "| info | 3 | (no budget) | (no budget) |" in text
     assert "Every budget is met." not in text
+
+
+def test_replace_block_keeps_the_rest_and_needs_both_markers() -> None:
+    doc = "top\n<!-- bench:x start -->\nold\nold\n<!-- bench:x end -->\nbottom\n"
+    assert replace_block(doc, "x", "\nnew\n") == (
+        "top\n<!-- bench:x start -->\nnew\n<!-- bench:x end -->\nbottom\n")
+    with pytest.raises(ValueError, match="bench:y start"):
+        replace_block(doc, "y", "new")
+    with pytest.raises(ValueError, match="in that order"):
+        replace_block("<!-- bench:x end --> <!-- bench:x start -->", "x", "new")
+
+
+def test_the_readme_has_the_blocks_make_bench_fills() -> None:
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    for name in ("table", "memory"):
+        assert replace_block(readme, name, "x").count("x") >= 1
