@@ -59,7 +59,7 @@ site: $(VENV)/.test-installed
 # Benchmark (not part of `make test`): times, memory and install size against the
 # budgets; writes bench/results.md (commit it; the README quotes it).
 bench: $(VENV)/.test-installed
-	$(BIN)/python scripts/bench.py --out bench/results.md --readme README.md
+	$(BIN)/python scripts/bench.py --repeat 5 --out bench/results.md --readme README.md
 
 clean:
 	rm -rf $(VENV) build site *.egg-info

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 from conftest import REPO_ROOT
 from playwright.sync_api import expect
@@ -33,9 +31,6 @@ def test_page_renders_offline_with_widgets_and_images(page, reader_site, stem):
         image = images.nth(i)
         image.scroll_into_view_if_needed()
         assert image.evaluate("img => img.complete && img.naturalWidth > 0"), f"image {i} broken"
-    assert page.locator(".jp-Cell-outputWrapper .jp-RenderedText[data-mime-type="
-                        "'application/vnd.jupyter.stderr']").filter(
-        has_text=re.compile(r"Error|Traceback")).count() == 0
     assert blocked == [], f"the page asked the network for {blocked}"
 
 
