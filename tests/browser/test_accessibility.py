@@ -8,7 +8,7 @@ findings are printed, not failed.
 from __future__ import annotations
 
 import pytest
-from axe import blocking_violations, other_violations, run_axe
+from axe import blocking_violations, is_upstream, other_violations, run_axe
 from conftest import REPO_ROOT
 from lab import NOTEBOOK, open_notebook, run_all_cells, wait_for_text
 from playwright.sync_api import expect
@@ -29,6 +29,19 @@ def test_reader_page_passes_axe(page, reader_site, axe_js, stem):
     assert blocking_violations(results) == []
     if page.locator("img").count():
         assert "image-alt" in {rule["id"] for rule in results["passes"]}
+
+
+def test_only_exact_ipywidgets_internals_are_excused():
+    slider = '<div class="noUi-handle noUi-handle-lower" role="slider" tabindex="0">'
+    play = '<button class="jupyter-button"><i class="fa fa-play"></i></button>'
+    ours = '<button class="jupyter-button"><i class="fa fa-check"></i></button>'
+    assert is_upstream("aria-input-field-name", slider) and is_upstream("button-name", play)
+    assert not is_upstream("button-name", ours)
+    assert not is_upstream("image-alt", slider)
+    results = {"violations": [
+        {"id": "button-name", "impact": "critical", "help": "h",
+         "nodes": [{"html": play, "target": ["b1"]}, {"html": ours, "target": ["b2"]}]}]}
+    assert blocking_violations(results) == ["button-name (critical, 1 nodes): h -> ['b2']"]
 
 
 def test_axe_check_fails_on_a_chart_without_alt_text(page, reader_site, axe_js):
