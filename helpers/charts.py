@@ -106,7 +106,7 @@ class Chart:
     def png_bytes(self) -> bytes:
         """Render the figure as PNG bytes."""
         buffer = io.BytesIO()
-        self.figure.savefig(buffer, format="png")
+        self.figure.savefig(buffer, format="png", bbox_inches="tight", dpi=100)
         return buffer.getvalue()
 
     def __repr__(self) -> str:

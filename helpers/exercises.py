@@ -136,7 +136,7 @@ def _compare(exercise: Exercise, answer: object) -> tuple[bool, str]:
     if exercise.kind == "number":
         number = parse_number_answer(answer)
         within = abs(number - float(exercise.answer)) <= exercise.tolerance
-        return within, f"{number:g}"
+        return within, str(int(number)) if number.is_integer() else str(number)
     if exercise.kind == "items":
         items = parse_items_answer(answer)
         return items == parse_items_answer(exercise.answer), ", ".join(sorted(items))

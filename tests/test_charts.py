@@ -88,6 +88,19 @@ def test_chart_shows_image_with_alt_text_caption_and_table() -> None:
     assert not plt.fignum_exists(fig.number)
 
 
+def test_rendered_image_keeps_a_legend_placed_outside_the_axes() -> None:
+    import io
+
+    from matplotlib.image import imread
+    with house_style():
+        fig, ax = plt.subplots(figsize=(4, 3))
+        ax.plot([1, 2], [3, 4], label="a long legend label")
+        ax.legend(loc="center left", bbox_to_anchor=(1.02, 0.5))
+    chart = make_chart(fig, caption="Sources: test.", alt_text="A line.")
+    width = imread(io.BytesIO(chart.png_bytes())).shape[1]
+    assert width > 4 * 100, "the legend outside the axes was cut off"
+
+
 @pytest.mark.parametrize(("caption", "alt", "message"), [
     ("No sources here.", "text", "must name its sources"),
     ("Sources: x.", "  ", "text alternative"),

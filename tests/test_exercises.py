@@ -95,6 +95,24 @@ def write_keys(folder: Path, text: str) -> Path:
     return folder
 
 
+def test_large_and_decimal_numbers_match_their_feedback_keys(tmp_path: Path, monkeypatch) -> None:
+    folder = write_keys(tmp_path / "keys", '''
+[exercise."9.3"]
+prompt = "How many?"
+kind = "number"
+answer = 2500000
+solution = "2500000"
+explanation = "Yes."
+[exercise."9.3".feedback]
+"1000000" = "That is the first pledge."
+"2.5" = "Millions, not units."
+''')
+    monkeypatch.setattr(exercises, "keys_dir", lambda: folder)
+    assert check("9.3", "1,000,000").message == "That is the first pledge."
+    assert check("9.3", 2.5).message == "Millions, not units."
+    assert check("9.3", "2 500 000")
+
+
 def test_choice_and_items_kinds(tmp_path: Path, monkeypatch) -> None:
     folder = write_keys(tmp_path / "keys", '''
 [exercise."9.1"]

@@ -29,7 +29,7 @@ def test_compass_points_wrap_around() -> None:
 
 
 def test_unknown_place_lists_the_known_ones() -> None:
-    with pytest.raises(ValueError, match="no place called 'Atlantis'; known places: Aguelhok"):
+    with pytest.raises(ValueError, match="no place called 'Atlantis'; known places: .*Bamako"):
         find_place("Atlantis", load_places())
 
 

@@ -22,7 +22,8 @@ def test_glossary_can_be_filtered_by_kind() -> None:
 
 
 def test_events_are_sorted_and_dated_to_their_precision() -> None:
-    events = load_events()
+    events = load_events().set_index("event_id").loc[
+        ["ev-20130111-serval", "ev-20120322-coup", "ev-20120101-rebellion"]].reset_index()
     shuffled = events.sample(frac=1, random_state=1)
     lines = events_markdown(shuffled).splitlines()[2:]
     assert lines[0].startswith("| Jan 2012 |") and lines[1].startswith("| 22 Mar 2012 |")
