@@ -95,8 +95,6 @@ def control_slider(control: pd.DataFrame, places: pd.DataFrame, events: pd.DataF
     widgets.jslink((play, "value"), (slider, "index"))
     png, text = render_week(control, places, events, slider.value, rule=rule)
     image = widgets.Image(value=png, format="png", layout=widgets.Layout(width="560px"))
-    # The image's text alternative (its title); the panel beside it describes the map in full.
-    image.tooltip = "Map of Mali: who held each town in the week shown (described beside it)"
     panel = widgets.HTML(value=text, layout=widgets.Layout(width="420px"))
     for widget, name in ((slider, "control-slider"), (play, "control-play"),
                          (image, "control-map"), (panel, "control-events")):

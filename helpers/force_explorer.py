@@ -60,7 +60,6 @@ def force_explorer(deployments: pd.DataFrame, sources: pd.DataFrame) -> widgets.
                                category=category.value, figure_kinds=tuple(kinds.value),
                                contributor=contributor.value, start=start, end=end)
         chart.value = view.chart.png_bytes() if view.chart is not None else b""
-        chart.tooltip = view.summary  # the chart's text alternative, as the image's title
         chart.layout.display = "" if view.chart is not None else "none"
         table.value = view.table_html()
 
