@@ -41,6 +41,19 @@ def median_ms(samples_s: Iterable[float]) -> float:
     return statistics.median(values) * 1000
 
 
+def calls_for(first_s: float, *, most: int = 200, least: int = 20,
+              budget_s: float = 5.0) -> int:
+    """How many calls to time: ``most``, fewer for slow updates, never under ``least``.
+
+    Example:
+        >>> calls_for(0.001), calls_for(0.1), calls_for(2.0)
+        (200, 50, 20)
+    """
+    if first_s <= 0:
+        return most
+    return max(least, min(most, int(budget_s / first_s)))
+
+
 def time_calls(update: Callable[[], object], *, repeat: int,
                clock: Callable[[], float]) -> list[float]:
     """Call ``update`` ``repeat`` times and return each call's duration by ``clock``.
