@@ -7,7 +7,7 @@ NBVAL  := --nbval-lax --nbval-current-env --nbval-sanitize-with tests/nbval-sani
 # Notebooks (and their kernels, which inherit PYTHONPATH) run with outbound network blocked.
 OFFLINE := PYTHONPATH=tests/offline
 
-.PHONY: lab test venv test-venv unit notebooks instructor browser pin clean
+.PHONY: lab test venv test-venv unit notebooks instructor browser pin site bench clean
 
 # JupyterLab refuses to run as root unless told; containers and some hubs run as root.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
@@ -57,5 +57,16 @@ pin: $(VENV)/.test-installed
 browser: $(VENV)/.test-installed
 	$(BIN)/python -m pytest tests/browser
 
+# Reader edition: every notebook executed and exported as static HTML that opens offline
+# (widget JavaScript from pinned npm packages, fetched once with `npm pack` into build/).
+site: $(VENV)/.test-installed
+	rm -rf site
+	$(BIN)/python scripts/build_site.py --out site
+
+# Benchmark (not part of `make test`): times, memory and install size against the
+# budgets; writes bench/results.md (commit it; the README quotes it).
+bench: $(VENV)/.test-installed
+	$(BIN)/python scripts/bench.py --repeat 5 --out bench/results.md --readme README.md
+
 clean:
-	rm -rf $(VENV) build instructor *.egg-info
+	rm -rf $(VENV) build instructor site *.egg-info

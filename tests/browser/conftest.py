@@ -9,6 +9,8 @@ Fixtures:
     lab_server: one JupyterLab server per session (see :class:`LabServer`).
     browser: one headless Chromium per session.
     page: a fresh browser context and page per test.
+    reader_site: the reader edition (``scripts/build_site.py``) built once per session.
+    axe_js: the source of axe-core (pinned npm package) for accessibility checks.
 """
 
 from __future__ import annotations
@@ -239,6 +241,38 @@ def browser() -> Iterator[object]:
             yield chromium
         finally:
             chromium.close()
+
+
+@pytest.fixture(scope="session")
+def reader_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Build the reader edition of every notebook into a temporary folder.
+
+    A failure to fetch the pinned JavaScript (no npm, no registry) fails the tests with
+    npm's message: the offline edition is a promise, so it is never skipped silently.
+    """
+    skip_if_requested()
+    from build_site import build_site
+    from js_assets import AssetError
+
+    out = tmp_path_factory.mktemp("site")
+    notebooks = sorted((REPO_ROOT / "notebooks").glob("*.ipynb"))
+    try:
+        build_site(notebooks, out=out)
+    except AssetError as error:
+        pytest.fail(f"the reader edition cannot be built: {error}")
+    return out
+
+
+@pytest.fixture(scope="session")
+def axe_js() -> str:
+    """Return axe-core's ``axe.min.js``, fetched once with ``npm pack`` (never skipped)."""
+    skip_if_requested()
+    from js_assets import AssetError, fetch_package
+
+    try:
+        return (fetch_package("axe-core") / "axe.min.js").read_text(encoding="utf-8")
+    except AssetError as error:
+        pytest.fail(f"axe-core cannot be fetched for the accessibility tests: {error}")
 
 
 @pytest.fixture

@@ -1,0 +1,137 @@
+"""The widget update functions the benchmark times: one :class:`BenchCase` per widget.
+
+A widget in this module is thin: it passes its controls' values to a pure helper
+function and shows the result. That function is what a student waits for after moving a
+control, so it is what ``make bench`` times. **A lesson that adds a widget appends a case
+to ``BENCH_CASES``**; the benchmark lists every ``helpers`` module that builds ipywidgets
+without a case, so a missing one shows in ``bench/results.md``.
+
+A case's ``setup`` does the slow, once-only work (loading tables) and returns a function
+of no arguments that makes one update, cycling through realistic inputs.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class BenchCase:
+    """One widget's update function, ready to time.
+
+    Attributes:
+        name: What is timed, e.g. ``"places.describe_place"``.
+        widget_module: The ``helpers`` module whose widget calls it.
+        setup: Returns a no-argument callable making one update (not timed itself).
+    """
+
+    name: str
+    widget_module: str
+    setup: Callable[[], Callable[[], object]]
+
+
+def setup_describe_place() -> Callable[[], object]:
+    """Describe each place in turn, as the place explorer does on every dropdown change.
+
+    Example:
+        >>> update = setup_describe_place()
+        >>> update().startswith("<p><strong>")
+        True
+    """
+    from helpers.loaders import load_events, load_places
+    from helpers.places import describe_place
+
+    places, events = load_places(), load_events()
+    ids = itertools.cycle(list(places["place_id"]))
+    return lambda: describe_place(next(ids), places=places, events=events)
+
+
+def setup_render_week() -> Callable[[], object]:
+    """Redraw the control map for each week in turn, as the lesson 2 slider does."""
+    import pandas as pd
+
+    from helpers.control_widget import render_week
+    from helpers.loaders import load_control, load_events, load_places
+
+    control, places, events = load_control(), load_places(), load_events()
+    weeks = itertools.cycle(pd.date_range("2012-01-02", "2013-06-24", freq="7D"))
+    return lambda: render_week(control, places, events, next(weeks))
+
+
+def setup_explore_figures() -> Callable[[], object]:
+    """Show each force's troop figures (chart PNG and table), as the lesson 3 explorer does."""
+    from helpers.force_view import explore_figures
+    from helpers.forces import FORCE_NAMES
+    from helpers.loaders import load_deployments, load_sources
+    from helpers.schema import FIGURE_KINDS
+
+    deployments, sources = load_deployments(), load_sources()
+    forces = itertools.cycle(list(FORCE_NAMES))
+
+    def update() -> object:
+        view = explore_figures(deployments, sources=sources, force=next(forces),
+                               category="troops", figure_kinds=tuple(FIGURE_KINDS))
+        png = view.chart.png_bytes() if view.chart is not None else b""
+        return png, view.table_html()
+
+    return update
+
+
+def setup_comparer_panels() -> Callable[[], object]:
+    """Compare each pair of seed sources, as the lesson 5 comparer does."""
+    from helpers.claim_readings import load_claim_keys, load_claim_stances
+    from helpers.loaders import load_claims, load_sources
+    from helpers.source_comparer import comparer_panels
+
+    claims, sources = load_claims(), load_sources()
+    keys, stances = load_claim_keys(), load_claim_stances()
+    seeds = [s for s in sources["source_id"] if s.startswith("seed-")]
+    pairs = itertools.cycle(list(itertools.combinations(seeds, 2)))
+
+    def update() -> object:
+        first, second = next(pairs)
+        return comparer_panels(first, second, claims=claims, sources=sources, keys=keys,
+                               stances=stances)
+
+    return update
+
+
+def setup_timeline_explore() -> Callable[[], object]:
+    """Filter the timeline by each event category, as the lesson 1 explorer does."""
+    from helpers.loaders import load_events, load_sources
+    from helpers.schema import EVENT_CATEGORIES
+    from helpers.timeline_explorer import explore
+
+    events, sources = load_events(), load_sources()
+    categories = itertools.cycle([(c,) for c in EVENT_CATEGORIES])
+    return lambda: explore(events, sources, categories=next(categories))
+
+
+def setup_explain() -> Callable[[], object]:
+    """Judge each action for each recipient, as the lesson 4 authority explorer does."""
+    from helpers.loaders import load_authorities, load_us_actions
+    from helpers.us_law import ACTIONS, RECIPIENTS
+    from helpers.us_law_widget import explain
+
+    authorities, us_actions = load_authorities(), load_us_actions()
+    questions = itertools.cycle(list(itertools.product(ACTIONS, RECIPIENTS)))
+
+    def update() -> object:
+        action, recipient = next(questions)
+        return explain(action, recipient, "2013-01-21", authorities=authorities,
+                       us_actions=us_actions)
+
+    return update
+
+
+BENCH_CASES: list[BenchCase] = [
+    BenchCase("places.describe_place", "helpers.place_explorer", setup_describe_place),
+    BenchCase("control_widget.render_week", "helpers.control_widget", setup_render_week),
+    BenchCase("force_view.explore_figures", "helpers.force_explorer", setup_explore_figures),
+    BenchCase("source_comparer.comparer_panels", "helpers.source_comparer",
+              setup_comparer_panels),
+    BenchCase("timeline_explorer.explore", "helpers.timeline_explorer", setup_timeline_explore),
+    BenchCase("us_law_widget.explain", "helpers.us_law_widget", setup_explain),
+]
