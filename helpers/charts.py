@@ -87,6 +87,24 @@ def category_style(category: str) -> tuple[str, str]:
     return CATEGORY_STYLES[category]
 
 
+def image_html(png: bytes, alt: str, *, css_class: str = "") -> str:
+    """Return an ``<img>`` holding the PNG inline, with its text alternative as ``alt``.
+
+    Widgets show charts through this (in an ``ipywidgets.HTML``), because
+    ``ipywidgets.Image`` cannot carry alternative text.
+
+    Example:
+        >>> image_html(b"PNG", "A map.", css_class="map")
+        '<img class="map" src="data:image/png;base64,UE5H" alt="A map." style="max-width:100%"/>'
+    """
+    if not alt.strip():
+        raise ValueError("an image needs a text alternative (alt)")
+    data = base64.b64encode(png).decode("ascii")
+    klass = f'class="{html.escape(css_class)}" ' if css_class else ""
+    return (f'<img {klass}src="data:image/png;base64,{data}" alt="{html.escape(alt)}" '
+            'style="max-width:100%"/>')
+
+
 @dataclass
 class Chart:
     """A finished chart: the figure, its caption and its text alternative.
@@ -113,11 +131,9 @@ class Chart:
         return f"{self.caption}\nText description: {self.alt_text}"
 
     def _repr_html_(self) -> str:
-        image = base64.b64encode(self.png_bytes()).decode("ascii")
         table = "" if self.table is None else self.table.to_html(index=False, border=0)
         return (
-            f'<figure style="margin:0"><img src="data:image/png;base64,{image}" '
-            f'alt="{html.escape(self.alt_text)}" style="max-width:100%"/>'
+            f'<figure style="margin:0">{image_html(self.png_bytes(), self.alt_text)}'
             f"<figcaption>{html.escape(self.caption)}</figcaption></figure>"
             f"<details><summary>Text description</summary><p>{html.escape(self.alt_text)}</p>"
             f"{table}</details>"

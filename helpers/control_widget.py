@@ -15,7 +15,7 @@ import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from helpers.charts import house_style
+from helpers.charts import house_style, image_html
 from helpers.citations import short_citation
 from helpers.control import as_date, events_in_week, weekly_dates
 from helpers.control_charts import describe_control, draw_control, side_legend
@@ -93,15 +93,19 @@ def control_slider(control: pd.DataFrame, places: pd.DataFrame, events: pd.DataF
     play = widgets.Play(min=0, max=len(days) - 1, interval=1200, description="Play",
                         value=slider.index)
     widgets.jslink((play, "value"), (slider, "index"))
-    png, text = render_week(control, places, events, slider.value, rule=rule)
-    image = widgets.Image(value=png, format="png", layout=widgets.Layout(width="560px"))
-    panel = widgets.HTML(value=text, layout=widgets.Layout(width="420px"))
+    image = widgets.HTML(layout=widgets.Layout(width="560px"))
+    panel = widgets.HTML(layout=widgets.Layout(width="420px"))
     for widget, name in ((slider, "control-slider"), (play, "control-play"),
-                         (image, "control-map"), (panel, "control-events")):
+                         (image, "control-map-box"), (panel, "control-events")):
         widget.add_class(name)
 
     def redraw(change: dict) -> None:
-        image.value, panel.value = render_week(control, places, events, change["new"], rule=rule)
+        png, panel.value = render_week(control, places, events, change["new"], rule=rule)
+        alt = (f"Map of who held each town in the week of {change['new']:%d %B %Y}; "
+               "the text beside the map describes it.")
+        image.value = image_html(png, alt, css_class="control-map")
+
+    redraw({"new": slider.value})
 
     slider.observe(redraw, names="value")
     return widgets.VBox([widgets.HBox([play, slider]), widgets.HBox([image, panel])])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ipywidgets as widgets
 import pandas as pd
 
+from helpers.charts import image_html
 from helpers.force_view import ALL, categories_of, contributors_of, explore_figures
 from helpers.forces import FORCE_NAMES
 from helpers.schema import FIGURE_KINDS
@@ -25,8 +26,9 @@ def month_window(first: str, last: str) -> tuple[str, str]:
 def force_explorer(deployments: pd.DataFrame, sources: pd.DataFrame) -> widgets.VBox:
     """Return controls (force, contributor, category, kinds, months) over a chart and table.
 
-    Every change calls :func:`explore_figures`; the chart is an ``Image`` and the table an
-    ``HTML`` widget, both set from the kernel, so the logic runs without a browser.
+    Every change calls :func:`explore_figures`; the chart (an ``<img>`` with its alt text) and
+    the table are ``HTML`` widgets, both set from the kernel, so the logic runs without a
+    browser.
 
     Example:
         >>> from helpers.loaders import load_deployments, load_sources
@@ -45,7 +47,7 @@ def force_explorer(deployments: pd.DataFrame, sources: pd.DataFrame) -> widgets.
     window = widgets.SelectionRangeSlider(options=MONTHS, index=(0, len(MONTHS) - 1),
                                           description="Months:",
                                           layout=widgets.Layout(width="520px"))
-    chart, table = widgets.Image(format="png"), widgets.HTML()
+    chart, table = widgets.HTML(), widgets.HTML()
     parts = {"force": force, "contributor": contributor, "category": category,
              "kinds": kinds, "window": window, "chart": chart, "table": table}
     for name, item in parts.items():
@@ -59,7 +61,8 @@ def force_explorer(deployments: pd.DataFrame, sources: pd.DataFrame) -> widgets.
         view = explore_figures(deployments, sources=sources, force=force.value,
                                category=category.value, figure_kinds=tuple(kinds.value),
                                contributor=contributor.value, start=start, end=end)
-        chart.value = view.chart.png_bytes() if view.chart is not None else b""
+        chart.value = "" if view.chart is None else image_html(
+            view.chart.png_bytes(), view.chart.alt_text, css_class="force-explorer-chart")
         chart.layout.display = "" if view.chart is not None else "none"
         table.value = view.table_html()
 

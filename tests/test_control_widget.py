@@ -29,6 +29,8 @@ def test_moving_the_slider_redraws_map_and_list() -> None:
     slider.value = slider.options[53][1]
     assert image.value != first_png and panel.value != first_text
     assert "6 January 2013" in panel.value and "Islamists seize Konna" in panel.value
+    assert 'class="control-map"' in image.value
+    assert 'alt="Map of who held each town in the week of 06 January 2013' in image.value
 
 
 def test_start_date_picks_the_nearest_week() -> None:

@@ -64,12 +64,7 @@ def run_axe(page: Page, axe_js: str, *, include: list[str] | None = None) -> dic
 # Open defects in our own content, not yet fixed: (rule, a fragment of the element's HTML,
 # what to do). The tests print them and check that each still occurs, so an entry must be
 # removed as soon as its fix lands. Add nothing here without an owner and a fix.
-KNOWN_DEFECTS = [
-    ("image-alt", "widget-image",
-     "lessons 02 and 03 show their map/chart in ipywidgets.Image, which has no alt text (and "
-     "setting its tooltip breaks the view); the text alternative is in the panel beside it. "
-     "Fix: render the PNG in an HTML widget as <img alt=...>"),
-]
+KNOWN_DEFECTS: list[tuple[str, str, str]] = []
 
 
 def is_known_defect(rule: str, html: str) -> bool:
