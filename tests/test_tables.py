@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from helpers.loaders import load_actors, load_events
-from helpers.tables import events_markdown, glossary_markdown
+from helpers.tables import events_markdown, glossary_markdown, milestone_events
 
 
 def test_glossary_has_one_row_per_actor_and_escapes_pipes() -> None:
@@ -29,3 +30,10 @@ def test_events_are_sorted_and_dated_to_their_precision() -> None:
     assert lines[0].startswith("| Jan 2012 |") and lines[1].startswith("| 22 Mar 2012 |")
     year_only = events.head(1).assign(date_precision="year", date=pd.Timestamp("1960-01-01"))
     assert events_markdown(year_only).splitlines()[2].startswith("| 1960 |")
+
+
+def test_milestones_are_the_four_framing_dates_in_order() -> None:
+    milestones = milestone_events(load_events())
+    assert [d.year for d in milestones["date"]] == [2012, 2012, 2013, 2013]
+    with pytest.raises(ValueError, match="missing from events.csv: ev-19990101-x"):
+        milestone_events(load_events(), ids=("ev-19990101-x",))
