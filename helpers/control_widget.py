@@ -22,6 +22,7 @@ from helpers.charts import house_style, image_html
 from helpers.citations import short_citation
 from helpers.control import as_date, events_in_week, resolve_changes, weekly_dates
 from helpers.control_charts import MALI_FRAME, describe_control, draw_towns, side_legend
+from helpers.loaders import load_sources
 
 MAP_DPI = 80
 
@@ -65,9 +66,10 @@ class WeekMap:
     """
 
     def __init__(self, control: pd.DataFrame, places: pd.DataFrame, events: pd.DataFrame, *,
-                 rule: str = "earliest") -> None:
+                 rule: str = "earliest", sources: pd.DataFrame | None = None) -> None:
         self._changes = resolve_changes(control, rule=rule)
         self._places, self._events, self._rule = places, events, rule
+        self._sources = load_sources() if sources is None else sources
         with house_style():
             self._figure = Figure(figsize=(7, 6), dpi=MAP_DPI)
             FigureCanvasAgg(self._figure)
@@ -91,7 +93,7 @@ class WeekMap:
                                  bbox_inches=box.padded(mpl.rcParams["savefig.pad_inches"]))
         alt = html.escape(describe_control(self._changes, self._places, when, rule=self._rule))
         return buffer.getvalue(), (f"<p class='control-alt'>{alt}</p>"
-                                   f"{week_events_html(self._events, when)}")
+                                   f"{week_events_html(self._events, when, sources=self._sources)}")
 
 
 def render_week(control: pd.DataFrame, places: pd.DataFrame, events: pd.DataFrame,
