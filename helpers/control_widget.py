@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import io
 
 import ipywidgets as widgets
-import matplotlib as mpl
 import pandas as pd
 from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
 from matplotlib.figure import Figure
 
 from helpers.basemap import draw_basemap
-from helpers.charts import house_style, image_html
+from helpers.charts import house_style, image_html, tight_png
 from helpers.citations import short_citation
 from helpers.control import as_date, events_in_week, resolve_changes, weekly_dates
 from helpers.control_charts import MALI_FRAME, describe_control, draw_towns, side_legend
@@ -87,12 +85,9 @@ class WeekMap:
                 artist.remove()
             self._towns = draw_towns(self._ax, self._changes, self._places, when,
                                      rule=self._rule)
-            box = self._figure.get_tightbbox(self._measure)
-            buffer = io.BytesIO()
-            self._figure.savefig(buffer, format="png", dpi=MAP_DPI,
-                                 bbox_inches=box.padded(mpl.rcParams["savefig.pad_inches"]))
+            png = tight_png(self._figure, dpi=MAP_DPI, measure=self._measure)
         alt = html.escape(describe_control(self._changes, self._places, when, rule=self._rule))
-        return buffer.getvalue(), (f"<p class='control-alt'>{alt}</p>"
+        return png, (f"<p class='control-alt'>{alt}</p>"
                                    f"{week_events_html(self._events, when, sources=self._sources)}")
 
 
