@@ -18,6 +18,7 @@ from helpers.citations import collect_ids
 from helpers.control import SIDE_LABELS, as_date, count_by_side, holders_on, weekly_dates
 
 if TYPE_CHECKING:
+    from matplotlib.artist import Artist
     from matplotlib.axes import Axes
 
 # Colour and marker per side: Okabe-Ito colours, and a different shape for each side
@@ -73,7 +74,7 @@ def draw_control(ax: Axes, control: pd.DataFrame, places: pd.DataFrame, when: ob
 
 
 def draw_towns(ax: Axes, control: pd.DataFrame, places: pd.DataFrame, when: object, *,
-               rule: str = "earliest", labels: bool = True, fontsize: float = 10) -> list:
+               rule: str = "earliest", labels: bool = True, fontsize: float = 10) -> list[Artist]:
     """Mark the towns held on ``when`` and title ``ax`` with the date; return the new artists.
 
     A widget that keeps its base map removes these artists before drawing the next date.

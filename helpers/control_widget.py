@@ -12,6 +12,7 @@ import html
 
 import ipywidgets as widgets
 import pandas as pd
+from matplotlib.artist import Artist
 from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
 from matplotlib.figure import Figure
 
@@ -76,7 +77,7 @@ class WeekMap:
             side_legend(self._ax)
         # Measures the tight bounding box; kept so its text-size cache lasts between weeks.
         self._measure = RendererAgg(7 * MAP_DPI, 6 * MAP_DPI, MAP_DPI)
-        self._towns: list = []
+        self._towns: list[Artist] = []
 
     def __call__(self, when: object) -> tuple[bytes, str]:
         """Return the map on ``when`` as PNG bytes and the panel's HTML."""
@@ -87,8 +88,8 @@ class WeekMap:
                                      rule=self._rule)
             png = tight_png(self._figure, dpi=MAP_DPI, measure=self._measure)
         alt = html.escape(describe_control(self._changes, self._places, when, rule=self._rule))
-        return png, (f"<p class='control-alt'>{alt}</p>"
-                                   f"{week_events_html(self._events, when, sources=self._sources)}")
+        events = week_events_html(self._events, when, sources=self._sources)
+        return png, f"<p class='control-alt'>{alt}</p>{events}"
 
 
 def render_week(control: pd.DataFrame, places: pd.DataFrame, events: pd.DataFrame,
