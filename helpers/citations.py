@@ -92,5 +92,10 @@ def caption(source_ids: Iterable[str], *, text: str = "",
         'French strikes. Sources: PassBlue, 2013-01-11.'
     """
     table = load_sources() if sources is None else sources
-    names = "; ".join(short_citation(sid, sources=table) for sid in collect_ids(source_ids))
+    ids = collect_ids(source_ids)
+    rows = table[table["source_id"].isin(ids)].drop_duplicates("source_id")
+    known = {sid: f"{publisher}, {published}" for sid, publisher, published
+             in zip(rows["source_id"], rows["publisher"], rows["published"], strict=True)}
+    names = "; ".join(known[sid] if sid in known else short_citation(sid, sources=table)
+                      for sid in ids)
     return f"{text} Sources: {names}.".strip()

@@ -18,6 +18,7 @@ from helpers.citations import collect_ids
 from helpers.control import SIDE_LABELS, as_date, count_by_side, holders_on, weekly_dates
 
 if TYPE_CHECKING:
+    from matplotlib.artist import Artist
     from matplotlib.axes import Axes
 
 # Colour and marker per side: Okabe-Ito colours, and a different shape for each side
@@ -68,24 +69,42 @@ def draw_control(ax: Axes, control: pd.DataFrame, places: pd.DataFrame, when: ob
         17
     """
     draw_basemap(ax, extent=MALI_FRAME, label_countries=False)
+    draw_towns(ax, control, places, when, rule=rule, labels=labels, fontsize=fontsize)
+    return ax
+
+
+def draw_towns(ax: Axes, control: pd.DataFrame, places: pd.DataFrame, when: object, *,
+               rule: str = "earliest", labels: bool = True, fontsize: float = 10) -> list[Artist]:
+    """Mark the towns held on ``when`` and title ``ax`` with the date; return the new artists.
+
+    A widget that keeps its base map removes these artists before drawing the next date.
+
+    Example:
+        >>> from matplotlib.figure import Figure
+        >>> from helpers.loaders import load_control, load_places
+        >>> len(draw_towns(Figure().add_subplot(), load_control(), load_places(), "2012-06-01"))
+        34
+    """
     table = holders_on(control, when, rule=rule).merge(places, on="place_id", how="left")
     missing = table.loc[table["lat"].isna(), "place_id"].tolist()
     if missing:
         raise ValueError(f"control.csv names towns missing from places.csv: {missing}")
     halo = [patheffects.withStroke(linewidth=3, foreground="white")]
+    artists = []
     for row in table.to_dict("records"):
         colour, marker = SIDE_STYLES[row["side"]]
-        ax.plot(row["lon"], row["lat"], marker=marker, markersize=9, color=colour,
-                markeredgecolor="black", markeredgewidth=0.6, zorder=3)
+        artists += ax.plot(row["lon"], row["lat"], marker=marker, markersize=9, color=colour,
+                           markeredgecolor="black", markeredgewidth=0.6, zorder=3)
         if labels:
             anchor = row["label_anchor"] if isinstance(row["label_anchor"], str) else "ne"
             (dx, dy), ha, va = ANCHORS[anchor]
-            ax.annotate(row["name"], (row["lon"], row["lat"]), xytext=(dx * 5, dy * 5),
-                        textcoords="offset points", ha=ha, va=va, fontsize=fontsize,
-                        path_effects=halo, zorder=4)
+            artists.append(ax.annotate(row["name"], (row["lon"], row["lat"]),
+                                       xytext=(dx * 5, dy * 5), textcoords="offset points",
+                                       ha=ha, va=va, fontsize=fontsize, path_effects=halo,
+                                       zorder=4))
     day = as_date(when)
     ax.set_title(f"{day.day} {day:%b %Y}")
-    return ax
+    return artists
 
 
 def side_handles() -> list[Line2D]:

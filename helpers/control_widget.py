@@ -9,16 +9,21 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import io
 
 import ipywidgets as widgets
-import matplotlib.pyplot as plt
 import pandas as pd
+from matplotlib.artist import Artist
+from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
+from matplotlib.figure import Figure
 
-from helpers.charts import house_style, image_html
+from helpers.basemap import draw_basemap
+from helpers.charts import house_style, image_html, tight_png
 from helpers.citations import short_citation
-from helpers.control import as_date, events_in_week, weekly_dates
-from helpers.control_charts import describe_control, draw_control, side_legend
+from helpers.control import as_date, events_in_week, resolve_changes, weekly_dates
+from helpers.control_charts import MALI_FRAME, describe_control, draw_towns, side_legend
+from helpers.loaders import load_sources
+
+MAP_DPI = 80
 
 
 def week_events_html(events: pd.DataFrame, when: object, *,
@@ -46,6 +51,47 @@ def week_events_html(events: pd.DataFrame, when: object, *,
     return f"<p><strong>{heading}:</strong></p><ul>{''.join(items)}</ul>"
 
 
+class WeekMap:
+    """The control map of one slider: the base map is drawn once, the towns every week.
+
+    Calling it with a date returns what :func:`render_week` returns for that date; a
+    widget keeps one, so moving the slider redraws only the markers and their labels.
+
+    Example:
+        >>> from helpers.loaders import load_control, load_events, load_places
+        >>> week_map = WeekMap(load_control(), load_places(), load_events())
+        >>> "MUJAO drives the MNLA out of Gao" in week_map("2012-06-25")[1]
+        True
+    """
+
+    def __init__(self, control: pd.DataFrame, places: pd.DataFrame, events: pd.DataFrame, *,
+                 rule: str = "earliest", sources: pd.DataFrame | None = None) -> None:
+        self._changes = resolve_changes(control, rule=rule)
+        self._places, self._events, self._rule = places, events, rule
+        self._sources = load_sources() if sources is None else sources
+        with house_style():
+            self._figure = Figure(figsize=(7, 6), dpi=MAP_DPI)
+            FigureCanvasAgg(self._figure)
+            self._ax = self._figure.add_subplot()
+            draw_basemap(self._ax, extent=MALI_FRAME, label_countries=False)
+            side_legend(self._ax)
+        # Measures the tight bounding box; kept so its text-size cache lasts between weeks.
+        self._measure = RendererAgg(7 * MAP_DPI, 6 * MAP_DPI, MAP_DPI)
+        self._towns: list[Artist] = []
+
+    def __call__(self, when: object) -> tuple[bytes, str]:
+        """Return the map on ``when`` as PNG bytes and the panel's HTML."""
+        with house_style():
+            for artist in self._towns:
+                artist.remove()
+            self._towns = draw_towns(self._ax, self._changes, self._places, when,
+                                     rule=self._rule)
+            png = tight_png(self._figure, dpi=MAP_DPI, measure=self._measure)
+        alt = html.escape(describe_control(self._changes, self._places, when, rule=self._rule))
+        events = week_events_html(self._events, when, sources=self._sources)
+        return png, f"<p class='control-alt'>{alt}</p>{events}"
+
+
 def render_week(control: pd.DataFrame, places: pd.DataFrame, events: pd.DataFrame,
                 when: object, *, rule: str = "earliest") -> tuple[bytes, str]:
     """Return the control map on ``when`` as PNG bytes and the panel's HTML.
@@ -58,15 +104,7 @@ def render_week(control: pd.DataFrame, places: pd.DataFrame, events: pd.DataFram
         >>> png[:4] == b"\\x89PNG", "MUJAO drives the MNLA out of Gao" in text
         (True, True)
     """
-    with house_style():
-        fig, ax = plt.subplots(figsize=(7, 6))
-        draw_control(ax, control, places, when, rule=rule)
-        side_legend(ax)
-        buffer = io.BytesIO()
-        fig.savefig(buffer, format="png", dpi=80)
-        plt.close(fig)
-    alt = html.escape(describe_control(control, places, when, rule=rule))
-    return buffer.getvalue(), f"<p class='control-alt'>{alt}</p>{week_events_html(events, when)}"
+    return WeekMap(control, places, events, rule=rule)(when)
 
 
 def control_slider(control: pd.DataFrame, places: pd.DataFrame, events: pd.DataFrame, *,
@@ -99,8 +137,10 @@ def control_slider(control: pd.DataFrame, places: pd.DataFrame, events: pd.DataF
                          (image, "control-map-box"), (panel, "control-events")):
         widget.add_class(name)
 
+    week_map = WeekMap(control, places, events, rule=rule)
+
     def redraw(change: dict) -> None:
-        png, panel.value = render_week(control, places, events, change["new"], rule=rule)
+        png, panel.value = week_map(change["new"])
         alt = (f"Map of who held each town in the week of {change['new']:%d %B %Y}; "
                "the text beside the map describes it.")
         image.value = image_html(png, alt, css_class="control-map")

@@ -9,6 +9,7 @@ widget in :mod:`helpers.source_comparer` only displays the results.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
 import pandas as pd
 
@@ -22,7 +23,7 @@ def _same_value(given: object, baseline: str, kind: str, *, rel_tol: float) -> b
     return math.isclose(float(given), float(baseline), rel_tol=rel_tol)
 
 
-def claim_status(claim: pd.Series, key: pd.Series, stances: dict[str, str], *,
+def claim_status(claim: Mapping[str, object], key: Mapping[str, object], stances: dict[str, str], *,
                  rel_tol: float = 0.02) -> str:
     """Return one claim's status against its key's baseline reading.
 
@@ -134,12 +135,15 @@ def corroboration_matrix(claims: pd.DataFrame, keys: pd.DataFrame, stances: pd.D
     picked = claims[claims["claim_key"].isin(rows)]
     columns = list(sources) if sources is not None else list(dict.fromkeys(picked["source_id"]))
     stance_of = _stance_map(stances)
+    readings = known.to_dict("index")
+    statuses: dict[tuple[str, str], list[str]] = {}
+    for claim in picked[picked["source_id"].isin(columns)].to_dict("records"):
+        key = claim["claim_key"]
+        statuses.setdefault((key, claim["source_id"]), []).append(
+            claim_status(claim, readings[key], stance_of, rel_tol=rel_tol))
     matrix = pd.DataFrame(SILENT, index=pd.Index(rows, name="claim_key"), columns=columns)
-    for (key, source), group in picked.groupby(["claim_key", "source_id"]):
-        if source in matrix.columns:
-            statuses = [claim_status(claim, known.loc[key], stance_of, rel_tol=rel_tol)
-                        for _, claim in group.iterrows()]
-            matrix.loc[key, source] = combine_statuses(statuses)
+    for source in dict.fromkeys(columns):
+        matrix[source] = [combine_statuses(statuses.get((key, source), [])) for key in rows]
     if drop_silent:
         matrix = matrix[(matrix != SILENT).any(axis=1)]
     return matrix

@@ -5,6 +5,7 @@ who makes it inside the source, and the citation. All text from the data is esca
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
 
 import pandas as pd
 
@@ -56,7 +57,7 @@ def citation_html(source_id: str, sources: pd.DataFrame) -> str:
     return f"{text} [<code>{html.escape(source_id)}</code>]"
 
 
-def claim_html(claim: pd.Series) -> str:
+def claim_html(claim: Mapping[str, str]) -> str:
     """Return one claim as escaped HTML: the claim, its speaker, quote and locator.
 
     Example:
@@ -82,15 +83,20 @@ def cell_html(status: str, claims: pd.DataFrame, source_id: str, sources: pd.Dat
         >>> cell.startswith('<td class="cm-cell cm-silent"') and cell.endswith(">· silent</td>")
         True
     """
+    if status == SILENT or claims.empty:
+        return _cell_html(status, [], "")
+    return _cell_html(status, claims.to_dict("records"), citation_html(source_id, sources))
+
+
+def _cell_html(status: str, claims: list[dict], cite: str) -> str:
     style = CELL_STYLES[status]
     css = (f"border-left:6px solid {style.colour};background:{style.tint};"
            "vertical-align:top;padding:3px 6px;max-width:22em")
     name = status.replace(" ", "-")
     label = html.escape(status_label(status))
-    if status == SILENT or claims.empty:
+    if status == SILENT or not claims:
         return f'<td class="cm-cell cm-{name}" style="{css}">{label}</td>'
-    body = "".join(claim_html(claim) for _, claim in claims.iterrows())
-    cite = citation_html(source_id, sources)
+    body = "".join(claim_html(claim) for claim in claims)
     return (f'<td class="cm-cell cm-{name}" style="{css}"><details><summary>{label}</summary>'
             f'<div class="cm-detail">{body}<p class="cm-cite">{cite}</p></div></details></td>')
 
@@ -116,12 +122,15 @@ def matrix_html(matrix: pd.DataFrame, claims: pd.DataFrame, keys: pd.DataFrame,
                    for s in matrix.columns)
     lines = [legend_html(), '<table class="cm-matrix" style="border-collapse:collapse">',
              f'<thead><tr><th scope="col">Question (claim_key)</th>{head}</tr></thead><tbody>']
-    for key, row in matrix.iterrows():
+    shown = claims[claims["source_id"].isin(matrix.columns)]
+    by_cell: dict[tuple[str, str], list[dict]] = {}
+    for claim in shown.to_dict("records"):
+        by_cell.setdefault((claim["claim_key"], claim["source_id"]), []).append(claim)
+    cites = {s: citation_html(s, sources) for s in dict.fromkeys(shown["source_id"])}
+    for key, statuses in zip(matrix.index, matrix.to_numpy(), strict=True):
         title = (f'{html.escape(questions.get(key, key))}<br><code>{html.escape(key)}</code>')
-        cells = []
-        for source, status in row.items():
-            mine = claims[(claims["claim_key"] == key) & (claims["source_id"] == source)]
-            cells.append(cell_html(status, mine, source, sources))
+        cells = [_cell_html(status, by_cell.get((key, source), []), cites.get(source, ""))
+                 for source, status in zip(matrix.columns, statuses, strict=True)]
         row_head = f'<th scope="row" style="text-align:left">{title}</th>'
         lines.append(f'<tr>{row_head}{"".join(cells)}</tr>')
     lines.append("</tbody></table>")

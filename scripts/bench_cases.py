@@ -52,12 +52,12 @@ def setup_render_week() -> Callable[[], object]:
     """Redraw the control map for each week in turn, as the lesson 2 slider does."""
     import pandas as pd
 
-    from helpers.control_widget import render_week
+    from helpers.control_widget import WeekMap
     from helpers.loaders import load_control, load_events, load_places
 
-    control, places, events = load_control(), load_places(), load_events()
+    week_map = WeekMap(load_control(), load_places(), load_events())  # once, like the widget
     weeks = itertools.cycle(pd.date_range("2012-01-02", "2013-06-24", freq="7D"))
-    return lambda: render_week(control, places, events, next(weeks))
+    return lambda: week_map(next(weeks))
 
 
 def setup_explore_figures() -> Callable[[], object]:

@@ -10,7 +10,15 @@ import numpy as np
 import pytest
 from matplotlib.colors import to_rgb
 
-from helpers.charts import CATEGORY_STYLES, PALETTE, STYLE, category_style, house_style, make_chart
+from helpers.charts import (
+    CATEGORY_STYLES,
+    PALETTE,
+    STYLE,
+    category_style,
+    house_style,
+    make_chart,
+    tight_png,
+)
 from helpers.schema import EVENT_CATEGORIES
 
 # Machado, Oliveira & Fernandes (2009) simulation matrices, severity 1.0, linear RGB.
@@ -110,3 +118,21 @@ def test_chart_without_sources_or_alt_text_is_refused(caption, alt, message) -> 
     with pytest.raises(ValueError, match=message):
         make_chart(fig, caption=caption, alt_text=alt)
     plt.close(fig)
+
+
+def test_tight_png_has_the_pixels_of_savefig_with_a_tight_box() -> None:
+    import io
+
+    from matplotlib.image import imread
+
+    with house_style():
+        fig, ax = plt.subplots(figsize=(6, 3))
+        ax.plot([0, 1, 2], [3, 1, 2], label="a line")
+        ax.set_title("A title wider than it needs to be")
+        ax.set_ylabel("Troops (people)")
+        ax.legend(loc="best")
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", bbox_inches="tight", dpi=100)
+    plt.close(fig)
+    expected = imread(io.BytesIO(buffer.getvalue()))
+    assert np.array_equal(imread(io.BytesIO(tight_png(fig, dpi=100))), expected)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from helpers.control import weekly_dates
-from helpers.control_widget import control_slider, render_week, week_events_html
+from helpers.control_widget import WeekMap, control_slider, render_week, week_events_html
 from helpers.loaders import load_control, load_events, load_places
 
 CONTROL, PLACES, EVENTS = load_control(), load_places(), load_events()
@@ -36,3 +36,10 @@ def test_moving_the_slider_redraws_map_and_list() -> None:
 def test_start_date_picks_the_nearest_week() -> None:
     slider = control_slider(CONTROL, PLACES, EVENTS, start="2013-01-10").children[0].children[1]
     assert slider.label == "6 Jan 2013"
+
+
+def test_week_map_redrawn_over_other_weeks_equals_a_fresh_render() -> None:
+    week_map = WeekMap(CONTROL, PLACES, EVENTS)
+    week_map("2012-04-08")
+    week_map("2013-02-24")
+    assert week_map("2012-06-25") == render_week(CONTROL, PLACES, EVENTS, "2012-06-25")
