@@ -1,10 +1,4 @@
-"""One house style for every chart: a colour-blind-safe palette, legible type, a caption
-naming the sources and a text alternative.
-
-Chart functions elsewhere build a matplotlib figure inside :func:`house_style` and
-wrap it with :func:`make_chart`. The result displays in Jupyter as the image (with
-its text alternative as the ``alt`` attribute), the caption, and a "Text description"
-that also reads where images cannot (a screen reader, a text export).
+"""The house chart style: palette, fonts, and a Chart that always carries sources and alt text.
 """
 
 from __future__ import annotations

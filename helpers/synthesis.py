@@ -1,9 +1,4 @@
-"""Notebook 06: the aftermath timeline and feedback on a student's synthesis memo.
-
-The memo review checks only what a program can check honestly — length, citations
-that resolve to rows of ``data/``, which actors the memo covers, loaded labels — and
-lists the rubric criteria that need a human reader, so a student alone knows what
-to reread and an instructor knows what is left to mark.
+"""Lesson 06, aftermath and synthesis: the aftermath timeline and the memo review.
 """
 
 from __future__ import annotations
@@ -14,8 +9,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from helpers.loaders import load_table
-from helpers.schema import TABLES, id_column
+from helpers.data import TABLES, id_column, load_table
 
 MEMO_WORDS = (250, 500)
 CITATION = re.compile(r"\[([a-z0-9][a-z0-9_-]*)\]")
@@ -39,7 +33,7 @@ def aftermath_events(events: pd.DataFrame, *, also: tuple[str, ...] = ()) -> pd.
     """Return the ``aftermath`` events, plus any listed by id, in date order.
 
     Example:
-        >>> from helpers.loaders import load_events
+        >>> from helpers.data import load_events
         >>> aftermath_events(load_events())["event_id"].iloc[0]
         'ev-20130728-election'
     """
@@ -51,7 +45,7 @@ def years_between(events: pd.DataFrame, first: str, last: str) -> float:
     """Years (to one decimal) from one event to another, by their ``event_id``.
 
     Example:
-        >>> from helpers.loaders import load_events
+        >>> from helpers.data import load_events
         >>> years_between(load_events(), "ev-20130111-serval", "ev-20220815-withdrawal")
         9.6
     """

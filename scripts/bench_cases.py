@@ -40,20 +40,21 @@ def setup_describe_place() -> Callable[[], object]:
         >>> update().startswith("<p><strong>")
         True
     """
-    from helpers.loaders import load_events, load_places
-    from helpers.places import describe_place
+    from helpers.data import load_events, load_places, load_sources
+    from helpers.maps import describe_place
 
     places, events = load_places(), load_events()
     ids = itertools.cycle(list(places["place_id"]))
-    return lambda: describe_place(next(ids), places=places, events=events)
+    sources = load_sources()
+    return lambda: describe_place(places, events, sources, next(ids))
 
 
 def setup_render_week() -> Callable[[], object]:
     """Redraw the control map for each week in turn, as the lesson 2 slider does."""
     import pandas as pd
 
-    from helpers.control_widget import WeekMap
-    from helpers.loaders import load_control, load_events, load_places
+    from helpers.data import load_control, load_events, load_places
+    from helpers.rebel_advance import WeekMap
 
     week_map = WeekMap(load_control(), load_places(), load_events())  # once, like the widget
     weeks = itertools.cycle(pd.date_range("2012-01-02", "2013-06-24", freq="7D"))
@@ -62,10 +63,8 @@ def setup_render_week() -> Callable[[], object]:
 
 def setup_explore_figures() -> Callable[[], object]:
     """Show each force's troop figures (chart PNG and table), as the lesson 3 explorer does."""
-    from helpers.force_view import explore_figures
-    from helpers.forces import FORCE_NAMES
-    from helpers.loaders import load_deployments, load_sources
-    from helpers.schema import FIGURE_KINDS
+    from helpers.data import FIGURE_KINDS, load_deployments, load_sources
+    from helpers.intervention import FORCE_NAMES, explore_figures
 
     deployments, sources = load_deployments(), load_sources()
     forces = itertools.cycle(list(FORCE_NAMES))
@@ -81,9 +80,8 @@ def setup_explore_figures() -> Callable[[], object]:
 
 def setup_comparer_panels() -> Callable[[], object]:
     """Compare each pair of seed sources, as the lesson 5 comparer does."""
-    from helpers.claim_readings import load_claim_keys, load_claim_stances
-    from helpers.loaders import load_claims, load_sources
-    from helpers.source_comparer import comparer_panels
+    from helpers.comparing_sources import comparer_panels
+    from helpers.data import load_claim_keys, load_claim_stances, load_claims, load_sources
 
     claims, sources = load_claims(), load_sources()
     keys, stances = load_claim_keys(), load_claim_stances()
@@ -100,9 +98,8 @@ def setup_comparer_panels() -> Callable[[], object]:
 
 def setup_timeline_explore() -> Callable[[], object]:
     """Filter the timeline by each event category, as the lesson 1 explorer does."""
-    from helpers.loaders import load_events, load_sources
-    from helpers.schema import EVENT_CATEGORIES
-    from helpers.timeline_explorer import explore
+    from helpers.data import EVENT_CATEGORIES, load_events, load_sources
+    from helpers.the_coup import explore
 
     events, sources = load_events(), load_sources()
     categories = itertools.cycle([(c,) for c in EVENT_CATEGORIES])
@@ -111,9 +108,8 @@ def setup_timeline_explore() -> Callable[[], object]:
 
 def setup_explain() -> Callable[[], object]:
     """Judge each action for each recipient, as the lesson 4 authority explorer does."""
-    from helpers.loaders import load_authorities, load_us_actions
-    from helpers.us_law import ACTIONS, RECIPIENTS
-    from helpers.us_law_widget import explain
+    from helpers.data import load_authorities, load_us_actions
+    from helpers.us_law import ACTIONS, RECIPIENTS, explain
 
     authorities, us_actions = load_authorities(), load_us_actions()
     questions = itertools.cycle(list(itertools.product(ACTIONS, RECIPIENTS)))
@@ -127,11 +123,11 @@ def setup_explain() -> Callable[[], object]:
 
 
 BENCH_CASES: list[BenchCase] = [
-    BenchCase("places.describe_place", "helpers.place_explorer", setup_describe_place),
-    BenchCase("control_widget.render_week", "helpers.control_widget", setup_render_week),
-    BenchCase("force_view.explore_figures", "helpers.force_explorer", setup_explore_figures),
-    BenchCase("source_comparer.comparer_panels", "helpers.source_comparer",
+    BenchCase("places.describe_place", "helpers.maps", setup_describe_place),
+    BenchCase("control_widget.render_week", "helpers.rebel_advance", setup_render_week),
+    BenchCase("force_view.explore_figures", "helpers.intervention", setup_explore_figures),
+    BenchCase("source_comparer.comparer_panels", "helpers.comparing_sources",
               setup_comparer_panels),
-    BenchCase("timeline_explorer.explore", "helpers.timeline_explorer", setup_timeline_explore),
-    BenchCase("us_law_widget.explain", "helpers.us_law_widget", setup_explain),
+    BenchCase("timeline_explorer.explore", "helpers.the_coup", setup_timeline_explore),
+    BenchCase("us_law_widget.explain", "helpers.us_law", setup_explain),
 ]

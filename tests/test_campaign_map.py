@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers.campaign_map import campaign_events, campaign_map
-from helpers.loaders import load_events, load_places
+from helpers.data import load_events, load_places
+from helpers.intervention import campaign_events, campaign_map
 
 
 def test_only_placed_intervention_events_in_the_window() -> None:

@@ -19,7 +19,7 @@ from helpers.charts import (
     make_chart,
     tight_png,
 )
-from helpers.schema import EVENT_CATEGORIES
+from helpers.data import EVENT_CATEGORIES
 
 # Machado, Oliveira & Fernandes (2009) simulation matrices, severity 1.0, linear RGB.
 DEFICIENCIES = {

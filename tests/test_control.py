@@ -7,7 +7,9 @@ import datetime as dt
 import pandas as pd
 import pytest
 
-from helpers.control import (
+from helpers.data import load_actors, load_control, load_events, load_places
+from helpers.exercises import load_exercises
+from helpers.rebel_advance import (
     PERIOD,
     SIDES,
     as_date,
@@ -20,8 +22,6 @@ from helpers.control import (
     side_of,
     weekly_dates,
 )
-from helpers.exercises import load_exercises
-from helpers.loaders import load_actors, load_control, load_events, load_places
 
 CONTROL = load_control()
 

@@ -7,7 +7,8 @@ import pytest
 from matplotlib.figure import Figure
 
 from helpers.charts import PALETTE
-from helpers.control_charts import (
+from helpers.data import load_control, load_places
+from helpers.rebel_advance import (
     KEY_DATES,
     SIDE_STYLES,
     chart_control_map,
@@ -16,7 +17,6 @@ from helpers.control_charts import (
     describe_control,
     draw_control,
 )
-from helpers.loaders import load_control, load_places
 
 CONTROL, PLACES = load_control(), load_places()
 

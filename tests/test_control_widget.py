@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from helpers.control import weekly_dates
-from helpers.control_widget import WeekMap, control_slider, render_week, week_events_html
-from helpers.loaders import load_control, load_events, load_places
+from helpers.data import load_control, load_events, load_places
+from helpers.rebel_advance import (
+    WeekMap,
+    control_slider,
+    render_week,
+    week_events_html,
+    weekly_dates,
+)
 
 CONTROL, PLACES, EVENTS = load_control(), load_places(), load_events()
 

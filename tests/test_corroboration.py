@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers.claim_readings import load_claim_keys, load_claim_stances
-from helpers.corroboration import (
+from helpers.comparing_sources import (
     claim_status,
     combine_statuses,
     corroborated_keys,
@@ -14,7 +13,7 @@ from helpers.corroboration import (
     uncorroborated_keys,
     unread_keys,
 )
-from helpers.loaders import load_claims, load_sources
+from helpers.data import load_claim_keys, load_claim_stances, load_claims, load_sources
 
 SEEDS = ["seed-chivvis-2015", "seed-france24-2013", "seed-thinkprogress-2013",
          "seed-blog-diabaly-2013", "seed-passblue-2013"]

@@ -5,14 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers.claim_readings import load_claim_keys
-from helpers.discrepancy import (
+from helpers.comparing_sources import (
     describe_discrepancy,
     discrepancy_chart,
     figures_for_key,
     numeric_keys,
 )
-from helpers.loaders import load_claims, load_sources
+from helpers.data import load_claim_keys, load_claims, load_sources
 
 
 def test_every_numeric_key_with_two_figures_is_offered() -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from helpers.distance_reports import compare_distances, to_km
-from helpers.loaders import load_claims, load_places
+from helpers.data import load_claims, load_places
+from helpers.rebel_advance import compare_distances, to_km
 
 
 def test_units() -> None:

@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 from edition_fixtures import discussions_of, exercise, student
+from editions import leaks, load_discussions, solution_failures
 
-from helpers.edition_checks import leaks, solution_failures
-from helpers.editions import load_discussions
-from helpers.exercises import Exercise, keys_dir, load_exercises
+from helpers.exercises import Exercise, load_exercises
 
 REPO = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((REPO / "notebooks").glob("*.ipynb"))
@@ -52,7 +51,7 @@ def test_leaks_finds_filled_answers_solutions_and_notes() -> None:
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_student_notebooks_contain_no_solution_text(path: Path) -> None:
     nb = json.loads(path.read_text(encoding="utf-8"))
-    all_notes = {f"{p.stem}:{n}": t for p in keys_dir().glob("*.toml")
+    all_notes = {f"{p.stem}:{n}": t for p in (REPO / "docs" / "discussion").glob("*.toml")
                  for n, t in load_discussions(p).items()}
     assert leaks(nb, EXERCISES, all_notes) == []
 

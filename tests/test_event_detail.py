@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from helpers.citations import format_citation
-from helpers.event_detail import citation_html, describe_event, event_html
-from helpers.loaders import load_events, load_sources
+from helpers.data import load_events, load_sources
+from helpers.the_coup import citation_html, describe_event, event_html
 
 EVENTS, SOURCES = load_events(), load_sources()
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers.force_charts import (
+from helpers.data import load_deployments, load_sources
+from helpers.intervention import (
     african_forces_chart,
     aircraft_chart,
     all_forces_chart,
     french_troops_chart,
 )
-from helpers.loaders import load_deployments, load_sources
 
 
 @pytest.fixture(scope="module")
@@ -68,7 +68,7 @@ def test_a_single_date_gets_a_month_wide_axis_not_years() -> None:
     import matplotlib.pyplot as plt
     import pandas as pd
 
-    from helpers.force_charts import date_axis
+    from helpers.intervention import date_axis
     fig, ax = plt.subplots()
     ax.scatter(pd.to_datetime(["2013-02-22", "2013-02-22"]), [100, 110])
     date_axis(ax)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from helpers.force_compare import corroborate
-from helpers.loaders import load_deployments, load_sources
+from helpers.data import load_deployments, load_sources
+from helpers.intervention import corroborate
 
 
 def test_every_seed_figure_gets_a_row_and_counts_add_up() -> None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from helpers.force_explorer import MONTHS, force_explorer, month_window
-from helpers.loaders import load_deployments, load_sources
+from helpers.data import load_deployments, load_sources
+from helpers.intervention import MONTHS, force_explorer, month_window
 
 
 def parts(box):

@@ -5,9 +5,14 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers.force_view import categories_of, contributors_of, explore_figures, selection_chart
-from helpers.forces import SelectionError
-from helpers.loaders import load_deployments, load_sources
+from helpers.data import load_deployments, load_sources
+from helpers.intervention import (
+    SelectionError,
+    categories_of,
+    contributors_of,
+    explore_figures,
+    selection_chart,
+)
 
 KINDS = ("authorized", "pledged", "planned", "announced", "deployed", "peak")
 

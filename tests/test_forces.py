@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers.forces import (
+from helpers.data import load_deployments, load_sources
+from helpers.intervention import (
     SelectionError,
     band_by_date,
     describe_band,
@@ -13,7 +14,6 @@ from helpers.forces import (
     growth_ratio,
     select_figures,
 )
-from helpers.loaders import load_deployments, load_sources
 
 
 @pytest.fixture(scope="module")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from helpers.groups import ASPECTS, GROUPS, group_profiles, group_statements
-from helpers.loaders import load_actors, load_claims, load_sources
+from helpers.data import load_actors, load_claims, load_sources
+from helpers.rebel_advance import ASPECTS, GROUPS, group_profiles, group_statements
 
 ACTORS, CLAIMS = load_actors(), load_claims()
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers.label_counts import describe_labels, favourite_labels, label_chart, label_table
-from helpers.loaders import load_labels, load_sources
+from helpers.comparing_sources import describe_labels, favourite_labels, label_chart, label_table
+from helpers.data import load_labels, load_sources
 
 SEEDS = ["seed-chivvis-2015", "seed-france24-2013", "seed-thinkprogress-2013",
          "seed-blog-diabaly-2013", "seed-passblue-2013"]

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from helpers.loaders import load_events, load_sources
-from helpers.timeline import filter_events
-from helpers.validate import split_ids
+from helpers.data import load_events, load_sources, split_ids
+from helpers.the_coup import filter_events
 
 EVENTS = load_events().set_index("event_id", drop=False)
 YEAR = filter_events(load_events(), start="2011-01-01", end="2012-12-31")

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from helpers.claim_readings import load_claim_keys, load_claim_stances
-from helpers.corroboration import corroboration_matrix, uncorroborated_keys
+from helpers.comparing_sources import corroboration_matrix, days_after, uncorroborated_keys
+from helpers.data import load_claim_keys, load_claim_stances, load_claims, load_sources
 from helpers.exercises import check, load_exercises
-from helpers.loaders import load_claims, load_sources
-from helpers.source_compare import days_after
 
 SEEDS = ["seed-chivvis-2015", "seed-france24-2013", "seed-thinkprogress-2013",
          "seed-blog-diabaly-2013", "seed-passblue-2013"]

@@ -5,17 +5,16 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers.claim_readings import load_claim_keys, load_claim_stances
-from helpers.corroboration import corroboration_matrix
-from helpers.loaders import load_claims, load_sources
-from helpers.matrix_view import (
+from helpers.comparing_sources import (
     cell_html,
     citation_html,
+    corroboration_matrix,
     matrix_html,
     matrix_text,
     pair_html,
     source_label,
 )
+from helpers.data import load_claim_keys, load_claim_stances, load_claims, load_sources
 
 EVIL = '<script>alert("x")</script>'
 

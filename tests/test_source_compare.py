@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers.loaders import load_claims, load_sources
-from helpers.source_compare import (
+from helpers.comparing_sources import (
     claims_by_topic,
     compare_html,
     days_after,
@@ -15,6 +14,7 @@ from helpers.source_compare import (
     source_profile,
     sourcing_table,
 )
+from helpers.data import load_claims, load_sources
 
 SEEDS = ["seed-chivvis-2015", "seed-france24-2013", "seed-thinkprogress-2013",
          "seed-blog-diabaly-2013", "seed-passblue-2013"]

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from helpers.claim_readings import load_claim_keys, load_claim_stances
-from helpers.loaders import load_claims, load_sources
-from helpers.source_comparer import comparer_panels, matrix_columns, source_comparer
+from helpers.comparing_sources import comparer_panels, matrix_columns, source_comparer
+from helpers.data import load_claim_keys, load_claim_stances, load_claims, load_sources
 
 
 def make():

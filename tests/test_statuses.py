@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from helpers.charts import PALETTE
-from helpers.statuses import CELL_STYLES, STATUSES, legend_html, status_label
+from helpers.comparing_sources import CELL_STYLES, STATUSES, legend_html, status_label
 
 
 def test_every_status_has_its_own_symbol_word_and_palette_colour() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpers.loaders import load_events
+from helpers.data import load_events
 from helpers.synthesis import aftermath_events, citable_ids, review_memo, years_between
 
 EVENTS = load_events()

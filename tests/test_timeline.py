@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers.loaders import load_events
-from helpers.timeline import (
+from helpers.data import load_events
+from helpers.the_coup import (
     check_categories,
     days_between,
     event_choices,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from helpers.charts import category_style
-from helpers.loaders import load_events, load_sources
-from helpers.timeline_chart import chart_timeline, events_table, timeline_caption
+from helpers.data import load_events, load_sources
+from helpers.the_coup import chart_timeline, events_table, timeline_caption
 
 EVENTS, SOURCES = load_events(), load_sources()
 

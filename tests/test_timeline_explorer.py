@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime
 
-from helpers.event_detail import event_html
-from helpers.loaders import load_actors, load_events, load_sources
-from helpers.timeline_explorer import actor_choices, explore, timeline_explorer
+from helpers.data import load_actors, load_events, load_sources
+from helpers.the_coup import actor_choices, event_html, explore, timeline_explorer
 
 EVENTS, SOURCES, ACTORS = load_events(), load_sources(), load_actors()
 

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from helpers.loaders import load_authorities, load_us_actions
+from helpers.data import load_authorities, load_us_actions
 from helpers.us_law import ACTIONS, RECIPIENTS, VERDICTS, ExplorerInputError, judge, read_day
 
 AUTH = load_authorities()

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from helpers.loaders import load_authorities, load_deployments, load_us_actions
-from helpers.us_law import ACTIONS, RECIPIENTS, judge
-from helpers.us_law_rules import COUP_ROWS
-from helpers.validate import split_ids
+from helpers.data import load_authorities, load_deployments, load_us_actions, split_ids
+from helpers.us_law import ACTIONS, COUP_ROWS, RECIPIENTS, judge
 
 AUTH, ACTS = load_authorities(), load_us_actions()
 

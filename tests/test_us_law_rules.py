@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from helpers.loaders import load_authorities, load_events
-from helpers.us_law_rules import COUP_DAY, coup_row, enacted, partner_rule, troops_rule
+from helpers.data import load_authorities, load_events
+from helpers.us_law import COUP_DAY, coup_row, enacted, partner_rule, troops_rule
 
 AUTH = load_authorities()
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from helpers.loaders import load_authorities, load_us_actions
-from helpers.us_law import judge
-from helpers.us_law_widget import (
+from helpers.data import load_authorities, load_us_actions
+from helpers.us_law import (
     TABLE_DAYS,
     authority_explorer,
     explain,
     frame_markdown,
+    judge,
     verdict_table,
 )
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from helpers.loaders import load_authorities, load_us_actions
-from helpers.us_timeline import LAW_ROW, chart_us_timeline, describe_timeline, timeline_table
+from helpers.data import load_authorities, load_sources, load_us_actions
+from helpers.us_law import LAW_ROW, describe_timeline, timeline_table, us_timeline_chart
 
 AUTH, ACTS = load_authorities(), load_us_actions()
 
@@ -24,7 +24,7 @@ def test_text_alternative_names_the_dates_that_matter() -> None:
 
 
 def test_chart_has_labelled_axes_caption_and_table() -> None:
-    chart = chart_us_timeline(ACTS, AUTH)
+    chart = us_timeline_chart(ACTS, AUTH, load_sources())
     whole, zoom = chart.figure.axes
     assert whole.get_xlabel() == "Date" and whole.get_ylabel() == "Kind of US help"
     assert "Sources: Reuters" in chart.caption or "Sources:" in chart.caption

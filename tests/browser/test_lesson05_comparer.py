@@ -7,8 +7,8 @@ import re
 from lab import cell_errors, open_notebook, run_all_cells, wait_for_text
 from playwright.sync_api import expect
 
-from helpers.loaders import load_sources
-from helpers.matrix_view import source_label
+from helpers.comparing_sources import source_label
+from helpers.data import load_sources
 
 NOTEBOOK = "notebooks/05-comparing-sources.ipynb"
 WIDGET = ".jp-NotebookPanel:not(.lm-mod-hidden)"
