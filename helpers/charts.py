@@ -173,11 +173,13 @@ def make_chart(figure: Figure, *, caption: str, alt_text: str,
     Example:
         >>> with house_style():
         ...     fig, ax = plt.subplots()
-        >>> chart = make_chart(fig, caption="Test. Sources: none.", alt_text="An empty chart.")
+        >>> chart = make_chart(fig, caption="Test. Sources: PassBlue, 2013-01-11.",
+        ...                    alt_text="An empty chart.")
         >>> repr(chart).splitlines()[1]
         'Text description: An empty chart.'
     """
-    if "Sources:" not in caption:
+    cited = caption.partition("Sources:")[2].strip(" .")
+    if not cited or cited.casefold() in {"none", "n/a", "-"}:
         raise ValueError("a chart caption must name its sources ('Sources: …')")
     if not alt_text.strip():
         raise ValueError("a chart needs a text alternative (alt_text)")

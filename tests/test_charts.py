@@ -111,6 +111,8 @@ def test_rendered_image_keeps_a_legend_placed_outside_the_axes() -> None:
 
 @pytest.mark.parametrize(("caption", "alt", "message"), [
     ("No sources here.", "text", "must name its sources"),
+    ("Troops. Sources: .", "text", "must name its sources"),
+    ("Troops. Sources: none.", "text", "must name its sources"),
     ("Sources: x.", "  ", "text alternative"),
 ])
 def test_chart_without_sources_or_alt_text_is_refused(caption, alt, message) -> None:
