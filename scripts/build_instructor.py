@@ -1,7 +1,7 @@
 """Build the instructor edition: instructor/<name>.ipynb for every notebook in notebooks/.
 
 Each edition has every exercise's solution filled in and executed, the instructor notes
-under the discussion prompts and a banner (see ``helpers/editions.py``). The build stops
+under the discussion prompts and a banner (see ``scripts/editions.py``). The build stops
 with a non-zero exit when a notebook fails to run or a solution does not pass its own
 self-check, naming the notebook and the exercise.
 
