@@ -1,10 +1,25 @@
-"""Lesson 01, the 2012 coup: timeline filters, the timeline chart, event details, explorer.
+"""Lesson 01, the 2012 coup: the events of the coup year, on a chart and in an explorer.
+
+Sections, in reading order:
+
+1. **Choosing events**: :func:`filter_events` keeps the events that match a category, an
+   actor and a date range; :func:`days_between` counts the days from one event to another.
+2. **The timeline chart**: :func:`timeline_chart` draws one row per category, legible on a
+   projector, with a caption naming its sources and the table of events it shows.
+3. **One event in full**: :func:`describe_event` writes an event's dates, summary, note and
+   citations as escaped HTML.
+4. **The timeline explorer**: :func:`explore_timeline` computes what the explorer shows for
+   one state of its filters; :func:`timeline_explorer` is the ipywidgets front end over it.
+
+Example:
+    >>> from helpers import load_events
+    >>> days_between(load_events(), "ev-20120322-coup", "ev-20120412-traore-sworn-in")
+    21
 """
 
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Iterable
 
 import ipywidgets as widgets
@@ -13,57 +28,22 @@ import pandas as pd
 from matplotlib.dates import DateFormatter, MonthLocator, YearLocator
 
 from helpers.charts import Chart, category_style, house_style, make_chart
-from helpers.citations import collect_ids, format_citation
+from helpers.citations import collect_ids, source_row
 from helpers.data import EVENT_CATEGORIES, split_ids
+from helpers.readers import read_date
+from helpers.tables import format_when
 
-# Pure functions behind lesson 1's timeline: filter events, label and count them.
-
-ALL_ACTORS = ""
-
-
-def parse_day(value: object, *, name: str) -> pd.Timestamp | None:
-    """Turn a date-like value (``"2012-03-22"``, a date, ``None``) into a Timestamp.
-
-    Raises:
-        ValueError: saying which option (``name``) held what, when it is not a date.
-
-    Example:
-        >>> parse_day("2012-03-22", name="start")
-        Timestamp('2012-03-22 00:00:00')
-        >>> parse_day(None, name="end") is None
-        True
-    """
-    if value is None or value == "":
-        return None
-    try:
-        return pd.Timestamp(value).normalize()
-    except (ValueError, TypeError):
-        raise ValueError(f"{name} should be a date like '2012-03-22', not {value!r}") from None
+__all__ = ["days_between", "describe_event", "explore_timeline", "filter_events",
+           "timeline_chart", "timeline_explorer"]
 
 
-def check_categories(categories: Iterable[str]) -> list[str]:
-    """Return the categories as a list, or say which one is not a known category.
-
-    Example:
-        >>> check_categories(["coup", "diplomacy"])
-        ['coup', 'diplomacy']
-    """
-    if isinstance(categories, str):
-        categories = [categories]
-    chosen = list(categories)
-    unknown = [c for c in chosen if c not in EVENT_CATEGORIES]
-    if unknown:
-        raise ValueError(
-            f"unknown category {unknown[0]!r}; choose from {', '.join(EVENT_CATEGORIES)}"
-        )
-    return chosen
-
+# 1. Choosing events: filter them, label them, count them.
 
 def filter_events(
     events: pd.DataFrame,
     *,
     categories: Iterable[str] = (),
-    actor: str = ALL_ACTORS,
+    actor: str = "",
     start: object = None,
     end: object = None,
 ) -> pd.DataFrame:
@@ -72,16 +52,28 @@ def filter_events(
     An empty ``categories`` or ``actor`` means "any". An event with an ``end_date``
     is kept when its span overlaps the range ``start``..``end`` (both inclusive).
 
+    Args:
+        events: the frame from :func:`helpers.load_events`.
+        categories: event categories to keep (``"coup"``, ``"diplomacy"``, ...).
+        actor: an ``actor_id`` the event must name (a whole id, not part of one).
+        start: the first day to keep, as a date or text such as ``"2012-03-22"``.
+        end: the last day to keep, likewise.
+
+    Raises:
+        ValueError: an unknown category, a date that cannot be read (the message names the
+            option), or a start after the end.
+
     Example:
-        >>> from helpers.data import load_events
+        >>> from helpers import load_events
         >>> coups = filter_events(load_events(), categories=["coup"], start="2012-03-21")
         >>> set(coups["category"])
         {'coup'}
     """
-    chosen = check_categories(categories)
-    first, last = parse_day(start, name="start"), parse_day(end, name="end")
+    chosen = _check_categories(categories)
+    first, last = _read_day(start, name="start"), _read_day(end, name="end")
     if first is not None and last is not None and first > last:
-        raise ValueError(f"the start date {first:%d %b %Y} is after the end date {last:%d %b %Y}")
+        raise ValueError(f"the start date {format_when(first)} is after the end date "
+                         f"{format_when(last)}")
     keep = pd.Series(True, index=events.index)
     if chosen:
         keep &= events["category"].isin(chosen)
@@ -95,63 +87,6 @@ def filter_events(
     return events[keep].sort_values(["date", "event_id"], kind="stable")
 
 
-def format_when(date: pd.Timestamp, precision: str) -> str:
-    """Write a date as precisely as it is known.
-
-    Example:
-        >>> format_when(pd.Timestamp("2012-03-22"), "day")
-        '22 Mar 2012'
-        >>> format_when(pd.Timestamp("2011-10-01"), "month")
-        'Oct 2011'
-    """
-    if precision == "year":
-        return f"{date:%Y}"
-    if precision == "month":
-        return f"{date:%b %Y}"
-    return f"{date.day} {date:%b %Y}"
-
-
-def event_label(row: pd.Series) -> str:
-    """Return the one-line label the explorer lists for an event.
-
-    Example:
-        >>> row = pd.Series({"date": pd.Timestamp("2012-03-22"), "date_precision": "day",
-        ...                  "title": "Soldiers depose President Touré"})
-        >>> event_label(row)
-        '22 Mar 2012 · Soldiers depose President Touré'
-    """
-    return f"{format_when(row['date'], row['date_precision'])} · {row['title']}"
-
-
-def event_choices(events: pd.DataFrame) -> list[tuple[str, str]]:
-    """Return ``(label, event_id)`` pairs in date order, ready for a selection widget.
-
-    Example:
-        >>> from helpers.data import load_events
-        >>> event_choices(load_events())[0][1].startswith("ev-")
-        True
-    """
-    ordered = events.sort_values(["date", "event_id"], kind="stable")
-    return [(event_label(row), row["event_id"]) for _, row in ordered.iterrows()]
-
-
-def summarize_events(frame: pd.DataFrame) -> str:
-    """Say in one sentence what a filtered table holds (the text alternative of the chart).
-
-    Example:
-        >>> summarize_events(pd.DataFrame(columns=["date", "category"]))
-        'No events match these filters.'
-    """
-    if frame.empty:
-        return "No events match these filters."
-    counts = frame["category"].value_counts()
-    parts = ", ".join(f"{n} {cat}" for cat, n in counts.items())
-    first, last = frame["date"].min(), frame["date"].max()
-    noun = "event" if len(frame) == 1 else "events"
-    return (f"{len(frame)} {noun} from {first.day} {first:%b %Y} to {last.day} {last:%b %Y}: "
-            f"{parts}.")
-
-
 def days_between(events: pd.DataFrame, first_id: str, second_id: str) -> int:
     """Count the days from one event's date to another's (negative if the second is earlier).
 
@@ -159,7 +94,7 @@ def days_between(events: pd.DataFrame, first_id: str, second_id: str) -> int:
         KeyError: naming the event id that is not in ``events``.
 
     Example:
-        >>> from helpers.data import load_events
+        >>> from helpers import load_events
         >>> days_between(load_events(), "ev-20120322-coup", "ev-20130111-serval")
         295
     """
@@ -170,12 +105,63 @@ def days_between(events: pd.DataFrame, first_id: str, second_id: str) -> int:
     return int((dates[second_id] - dates[first_id]).days)
 
 
-# Lesson 1's timeline chart: events by category over time, legible on a projector.
+def _read_day(value: object, *, name: str) -> pd.Timestamp | None:
+    """Read the date option ``name`` with the core's date reader; ``None`` or ``""`` is none.
 
-TYPE_SIZE = 15  # points; the house style's 13 is for screens, this chart is for projectors
+    Example:
+        >>> _read_day("22 March 2012", name="start")
+        Timestamp('2012-03-22 00:00:00')
+    """
+    if value is None or value == "":
+        return None
+    try:
+        return pd.Timestamp(read_date(value))
+    except ValueError:
+        raise ValueError(f"{name} should be a date like 2012-03-22, not {value!r}") from None
 
 
-def chart_timeline(
+def _check_categories(categories: Iterable[str]) -> list[str]:
+    """Return the categories as a list, or say which one is not a known category.
+
+    Example:
+        >>> _check_categories("coup")
+        ['coup']
+    """
+    chosen = [categories] if isinstance(categories, str) else list(categories)
+    unknown = [c for c in chosen if c not in EVENT_CATEGORIES]
+    if unknown:
+        raise ValueError(
+            f"unknown category {unknown[0]!r}; choose from {', '.join(EVENT_CATEGORIES)}")
+    return chosen
+
+
+def _event_label(row: pd.Series) -> str:
+    """Return the one-line label the explorer lists for an event: date · title."""
+    return f"{format_when(row['date'], row['date_precision'])} · {row['title']}"
+
+
+def _summarize(frame: pd.DataFrame) -> str:
+    """Say in one sentence what a filtered table holds (the text alternative of the chart).
+
+    Example:
+        >>> _summarize(pd.DataFrame(columns=["date", "category"]))
+        'No events match these filters.'
+    """
+    if frame.empty:
+        return "No events match these filters."
+    counts = frame["category"].value_counts()
+    parts = ", ".join(f"{n} {category}" for category, n in counts.items())
+    noun = "event" if len(frame) == 1 else "events"
+    return (f"{len(frame)} {noun} from {format_when(frame['date'].min())} to "
+            f"{format_when(frame['date'].max())}: {parts}.")
+
+
+# 2. The timeline chart: events by category over time, legible on a projector.
+
+_TYPE_SIZE = 15  # points; the house style's 13 is for screens, this chart is for projectors
+
+
+def timeline_chart(
     events: pd.DataFrame,
     sources: pd.DataFrame,
     *,
@@ -188,9 +174,10 @@ def chart_timeline(
     """Draw one row per category and one marker per event, spans as bars.
 
     Args:
-        events: the frame from :func:`helpers.data.load_events`.
-        sources: the frame from :func:`helpers.data.load_sources` (for the caption).
-        start, end: the dates to show, inclusive; ``None`` shows everything.
+        events: the frame from :func:`helpers.load_events`.
+        sources: the frame from :func:`helpers.load_sources` (for the caption).
+        start: the first day shown (inclusive); ``None`` shows everything before ``end``.
+        end: the last day shown (inclusive); ``None`` shows everything after ``start``.
         categories: the categories to show; empty means every category with events.
         labels: event ids whose titles are written beside their markers.
         title: the chart's title.
@@ -199,35 +186,39 @@ def chart_timeline(
         A :class:`helpers.charts.Chart`: the figure, a caption naming the sources, a
         one-sentence text alternative and the table of events shown.
 
+    Raises:
+        ValueError: no event matches the filters (or a filter is wrong, see
+            :func:`filter_events`).
+
     Example:
-        >>> from helpers.data import load_events, load_sources
-        >>> chart = chart_timeline(load_events(), load_sources(), start="2012-01-01",
+        >>> from helpers import load_events, load_sources
+        >>> chart = timeline_chart(load_events(), load_sources(), start="2012-01-01",
         ...                        end="2012-12-31")
         >>> chart.figure.axes[0].get_xlabel()
         'Date (month and year)'
     """
     frame = filter_events(events, categories=categories, start=start, end=end)
     if frame.empty:
-        raise ValueError(f"{summarize_events(frame)} Widen the dates or choose more categories.")
+        raise ValueError(f"{_summarize(frame)} Widen the dates or choose more categories.")
     rows = [c for c in EVENT_CATEGORIES if c in set(frame["category"])]
     with house_style():
         fig, ax = plt.subplots(figsize=(13, 1.6 + 0.75 * len(rows)), layout="constrained")
         for y, category in enumerate(rows):
-            draw_row(ax, frame[frame["category"] == category], y=y, category=category)
+            _draw_row(ax, frame[frame["category"] == category], y=y, category=category)
         for _, row in frame[frame["event_id"].isin(labels)].iterrows():
             ax.annotate(row["title"], (row["date"], rows.index(row["category"])),
-                        xytext=(0, 12), textcoords="offset points", fontsize=TYPE_SIZE - 3,
+                        xytext=(0, 12), textcoords="offset points", fontsize=_TYPE_SIZE - 3,
                         ha="center", va="bottom")
-        ax.set_yticks(range(len(rows)), [c.replace("_", " ") for c in rows], fontsize=TYPE_SIZE)
+        ax.set_yticks(range(len(rows)), [c.replace("_", " ") for c in rows], fontsize=_TYPE_SIZE)
         ax.set_ylim(-0.6, len(rows) - 0.4 + (0.5 if len(labels) else 0))
-        ax.set_title(title, fontsize=TYPE_SIZE + 2)
-        format_date_axis(ax, frame)
+        ax.set_title(title, fontsize=_TYPE_SIZE + 2)
+        _format_date_axis(ax, frame)
         ax.grid(axis="x", alpha=0.3)
-    return make_chart(fig, caption=timeline_caption(frame, sources),
-                      alt_text=summarize_events(frame), table=events_table(frame))
+    return make_chart(fig, caption=_timeline_caption(frame, sources), alt_text=_summarize(frame),
+                      table=_timeline_rows(frame))
 
 
-def draw_row(ax: plt.Axes, frame: pd.DataFrame, *, y: int, category: str) -> None:
+def _draw_row(ax: plt.Axes, frame: pd.DataFrame, *, y: int, category: str) -> None:
     """Draw one category's events on row ``y``: a marker each, a bar under any span."""
     colour, marker = category_style(category)
     for _, row in frame[frame["end_date"].notna()].iterrows():
@@ -237,9 +228,9 @@ def draw_row(ax: plt.Axes, frame: pd.DataFrame, *, y: int, category: str) -> Non
                edgecolor="black", linewidth=0.6, zorder=3)
 
 
-def format_date_axis(ax: plt.Axes, frame: pd.DataFrame) -> None:
+def _format_date_axis(ax: plt.Axes, frame: pd.DataFrame) -> None:
     """Tick every month for a range up to 15 months, otherwise every year or decade."""
-    ax.set_xlabel("Date (month and year)", fontsize=TYPE_SIZE)
+    ax.set_xlabel("Date (month and year)", fontsize=_TYPE_SIZE)
     first, last = frame["date"].min(), frame["end_date"].fillna(frame["date"]).max()
     days = (last - first).days
     if days <= 460:
@@ -248,31 +239,31 @@ def format_date_axis(ax: plt.Axes, frame: pd.DataFrame) -> None:
     else:
         ax.xaxis.set_major_locator(YearLocator(base=10 if days > 20 * 365 else 1))
         ax.xaxis.set_major_formatter(DateFormatter("%Y"))
-        ax.set_xlabel("Year", fontsize=TYPE_SIZE)
-    ax.tick_params(axis="x", labelsize=TYPE_SIZE - 2)
+        ax.set_xlabel("Year", fontsize=_TYPE_SIZE)
+    ax.tick_params(axis="x", labelsize=_TYPE_SIZE - 2)
 
 
-def timeline_caption(frame: pd.DataFrame, sources: pd.DataFrame) -> str:
+def _timeline_caption(frame: pd.DataFrame, sources: pd.DataFrame) -> str:
     """Say what the chart shows and name the publishers of the sources behind it.
 
     Example:
-        >>> from helpers.data import load_events, load_sources
-        >>> timeline_caption(load_events().head(2), load_sources()).count("Sources:")
+        >>> from helpers import load_events, load_sources
+        >>> _timeline_caption(load_events().head(2), load_sources()).count("Sources:")
         1
     """
     ids = collect_ids(frame["source_ids"])
-    publishers = sorted(set(sources[sources["source_id"].isin(ids)]["publisher"]))
+    publishers = sorted({source_row(sources, source_id)["publisher"] for source_id in ids})
     return (f"Each marker is one event in data/events.csv, placed on its date; a bar shows "
             f"an event that lasted. Sources: {len(ids)} documents from "
             f"{'; '.join(publishers)} (cited row by row in the table).")
 
 
-def events_table(frame: pd.DataFrame) -> pd.DataFrame:
+def _timeline_rows(frame: pd.DataFrame) -> pd.DataFrame:
     """List the events a chart shows: date, category, title and sources (its text version).
 
     Example:
-        >>> from helpers.data import load_events
-        >>> list(events_table(load_events()).columns)
+        >>> from helpers import load_events
+        >>> list(_timeline_rows(load_events()).columns)
         ['date', 'category', 'event', 'sources']
     """
     return pd.DataFrame({
@@ -284,20 +275,34 @@ def events_table(frame: pd.DataFrame) -> pd.DataFrame:
     })
 
 
-# One event in full for the timeline explorer: when, what, what is disputed, who says so.
+# 3. One event in full: when, what, what is disputed, who says so.
 
-def describe_event(events: pd.DataFrame, sources: pd.DataFrame, event_id: str) -> dict:
-    """Gather what a reader needs about one event: when, what, why in doubt, who says so.
+_NO_EVENT = "<p><em>Pick an event in the list to read its summary and sources.</em></p>"
+
+
+def describe_event(events: pd.DataFrame, sources: pd.DataFrame, event_id: str | None) -> str:
+    """Write one event as HTML: title, id, dates, summary, note and its sources cited in full.
+
+    Every value from the data is escaped, so text in a CSV never becomes markup.
+
+    Args:
+        events: the frame from :func:`helpers.load_events`.
+        sources: the frame from :func:`helpers.load_sources` (for the citations).
+        event_id: the event to describe; ``None`` or ``""`` gives an invitation to pick one.
 
     Raises:
-        KeyError: when ``event_id`` is not in ``events`` (the message names it).
+        KeyError: ``event_id`` is not in ``events`` (the message names it).
 
     Example:
-        >>> from helpers.data import load_events, load_sources
-        >>> facts = describe_event(load_events(), load_sources(), "ev-20120322-coup")
-        >>> sorted(facts)
-        ['citations', 'event_id', 'note', 'source_ids', 'summary', 'title', 'when']
+        >>> from helpers import load_events, load_sources
+        >>> page = describe_event(load_events(), load_sources(), "ev-20120322-coup")
+        >>> page.count("<li>") >= 2
+        True
+        >>> describe_event(load_events(), load_sources(), None)
+        '<p><em>Pick an event in the list to read its summary and sources.</em></p>'
     """
+    if not event_id:
+        return _NO_EVENT
     match = events[events["event_id"] == event_id]
     if match.empty:
         raise KeyError(f"no event with event_id {event_id!r} in events.csv")
@@ -305,68 +310,68 @@ def describe_event(events: pd.DataFrame, sources: pd.DataFrame, event_id: str) -
     when = format_when(row["date"], row["date_precision"])
     if pd.notna(row["end_date"]):
         when += f" – {format_when(row['end_date'], row['date_precision'])}"
-    cited = split_ids(row["source_ids"])
-    return {"event_id": event_id, "title": row["title"], "when": when, "summary": row["summary"],
-            "note": row["note"], "source_ids": cited,
-            "citations": [format_citation(sources, sid) for sid in cited]}
-
-
-def event_html(events: pd.DataFrame, sources: pd.DataFrame, event_id: str | None) -> str:
-    """Render :func:`describe_event` as small, escaped HTML for the explorer's panel.
-
-    Example:
-        >>> event_html(None, None, None)
-        '<p><em>Pick an event in the list to read its summary and sources.</em></p>'
-    """
-    if not event_id:
-        return "<p><em>Pick an event in the list to read its summary and sources.</em></p>"
-    facts = {k: v if isinstance(v, list) else html.escape(str(v))
-             for k, v in describe_event(events, sources, event_id).items()}
-    items = "".join(f"<li><code>{html.escape(sid)}</code>: {citation_html(text)}</li>"
-                    for sid, text in zip(facts["source_ids"], facts["citations"], strict=True))
-    note = f"<p><strong>Note:</strong> {facts['note']}</p>" if facts["note"] else ""
-    return (f"<h4>{facts['title']}</h4><p><code>{facts['event_id']}</code></p>"
-            f"<p><strong>{facts['when']}</strong>. {facts['summary']}</p>"
+    items = "".join(f"<li><code>{html.escape(source_id)}</code>: "
+                    f"{_citation_html(sources, source_id)}</li>"
+                    for source_id in split_ids(row["source_ids"]))
+    note = (f"<p><strong>Note:</strong> {html.escape(row['note'])}</p>"
+            if row["note"] else "")
+    return (f"<h4>{html.escape(row['title'])}</h4><p><code>{html.escape(event_id)}</code></p>"
+            f"<p><strong>{html.escape(when)}</strong>. {html.escape(row['summary'])}</p>"
             f"{note}<p>Sources:</p><ul class='event-citations'>{items}</ul>")
 
 
-def citation_html(citation: str) -> str:
-    """Turn a citation from :func:`helpers.citations.format_citation` into safe HTML.
+def _citation_html(sources: pd.DataFrame, source_id: str) -> str:
+    """Cite one source in HTML: author, date, title, publisher and a link, every value escaped.
 
     Example:
-        >>> citation_html("Ann (2012). *A & B*. Press.")
-        'Ann (2012). <em>A &amp; B</em>. Press.'
-        >>> citation_html("<https://x.org/?a=1&b=2>")
-        '<a href="https://x.org/?a=1&amp;b=2" target="_blank">https://x.org/?a=1&amp;b=2</a>'
+        >>> sources = pd.DataFrame([{"source_id": "s", "author": "", "published": "2012",
+        ...     "title": "A & <b>B</b>", "publisher": "Press", "url": "https://x.org/?a=1&b=2"}])
+        >>> _citation_html(sources, "s")  # doctest: +NORMALIZE_WHITESPACE
+        'Press (2012). <em>A &amp; &lt;b&gt;B&lt;/b&gt;</em>. Press.
+         <a href="https://x.org/?a=1&amp;b=2" target="_blank">https://x.org/?a=1&amp;b=2</a>'
     """
-    text = html.escape(citation, quote=False)
-    text = re.sub(r"\*(.+?)\*", r"<em>\1</em>", text)
-    return re.sub(r"&lt;(https?://\S+?)&gt;", r'<a href="\1" target="_blank">\1</a>', text)
+    row = source_row(sources, source_id)
+    author = html.escape(row["author"] or row["publisher"])
+    text = (f"{author} ({html.escape(str(row['published']))}). "
+            f"<em>{html.escape(row['title'])}</em>. {html.escape(row['publisher'])}.")
+    if row["url"]:
+        url = html.escape(row["url"])
+        text += f' <a href="{url}" target="_blank">{url}</a>'
+    return text
 
 
-# Lesson 1's timeline explorer: a thin ipywidgets front end over :mod:`helpers.the_coup`.
+# 4. The timeline explorer: a thin ipywidgets front end over explore_timeline.
 
-def explore(
+def explore_timeline(
     events: pd.DataFrame,
     sources: pd.DataFrame,
     *,
     categories: tuple[str, ...] = (),
-    actor: str = ALL_ACTORS,
+    actor: str = "",
     start: object = None,
     end: object = None,
     selected: str | None = None,
 ) -> dict:
     """Compute everything the explorer shows for one state of its controls.
 
+    Args:
+        events: the frame from :func:`helpers.load_events`.
+        sources: the frame from :func:`helpers.load_sources` (for the citations).
+        categories: the categories chosen; empty means all.
+        actor: the ``actor_id`` chosen; ``""`` means any actor.
+        start: the first day shown.
+        end: the last day shown.
+        selected: the event picked in the list, if any.
+
     Returns:
-        ``options`` (label, event_id pairs), ``selected`` (kept only if still listed),
-        ``summary`` (one sentence) and ``detail`` (HTML for the selected event).
+        ``options`` (label, event_id pairs in date order), ``selected`` (kept only if still
+        listed), ``summary`` (one sentence) and ``detail`` (HTML for the selected event).
         A bad filter (start after end) gives no options and the reason as the summary.
 
     Example:
-        >>> from helpers.data import load_events, load_sources
-        >>> view = explore(load_events(), load_sources(), categories=("coup",),
-        ...                selected="ev-20120322-coup")
+        >>> from helpers import load_events, load_sources
+        >>> view = explore_timeline(load_events(), load_sources(), categories=("coup",),
+        ...                         selected="ev-20120322-coup")
         >>> view["selected"], "Sources" in view["detail"]
         ('ev-20120322-coup', True)
     """
@@ -374,50 +379,51 @@ def explore(
         frame = filter_events(events, categories=categories, actor=actor, start=start, end=end)
     except ValueError as problem:
         return {"options": [], "selected": None, "summary": f"Check the filters: {problem}.",
-                "detail": event_html(events, sources, None)}
-    options = event_choices(frame)
-    keep = selected if selected in {value for _, value in options} else None
-    return {"options": options, "selected": keep, "summary": summarize_events(frame),
-            "detail": event_html(events, sources, keep)}
+                "detail": _NO_EVENT}
+    options = [(_event_label(row), row["event_id"]) for _, row in frame.iterrows()]
+    keep = selected if selected in set(frame["event_id"]) else None
+    return {"options": options, "selected": keep, "summary": _summarize(frame),
+            "detail": describe_event(events, sources, keep)}
 
 
-def actor_choices(events: pd.DataFrame, actors: pd.DataFrame) -> list[tuple[str, str]]:
+def _actor_choices(events: pd.DataFrame, actors: pd.DataFrame) -> list[tuple[str, str]]:
     """List the actors that appear in ``events`` as ``(name, actor_id)``, "Any actor" first.
 
     Example:
-        >>> from helpers.data import load_actors, load_events
-        >>> actor_choices(load_events(), load_actors())[0]
+        >>> from helpers import load_actors, load_events
+        >>> _actor_choices(load_events(), load_actors())[0]
         ('Any actor', '')
     """
     used = {a for cell in events["actors"] for a in split_ids(cell)}
     names = actors.set_index("actor_id")["name"]
-    listed = sorted((names.get(a, a), a) for a in used)
-    return [("Any actor", ALL_ACTORS), *listed]
+    return [("Any actor", ""), *sorted((names.get(a, a), a) for a in used)]
 
 
 def timeline_explorer(
-    events: pd.DataFrame, sources: pd.DataFrame, actors: pd.DataFrame
+    events: pd.DataFrame, actors: pd.DataFrame, sources: pd.DataFrame
 ) -> widgets.VBox:
     """Build the explorer: category, actor and date filters, an event list, a detail panel.
 
-    Each control carries a CSS class (``timeline-explorer-categories``, ``-actor``,
-    ``-start``, ``-end``, ``-events``, ``-summary``, ``-detail``) so tests can find it.
+    All the decisions are in :func:`explore_timeline`, which the tests call directly; the
+    widget passes its controls' values to it and shows the result. Each control carries a
+    CSS class (``timeline-explorer-categories``, ``-actor``, ``-start``, ``-end``,
+    ``-events``, ``-summary``, ``-detail``) so browser tests can find it.
 
     Example:
-        >>> from helpers.data import load_actors, load_events, load_sources
-        >>> box = timeline_explorer(load_events(), load_sources(), load_actors())
+        >>> from helpers import load_actors, load_events, load_sources
+        >>> box = timeline_explorer(load_events(), load_actors(), load_sources())
         >>> filters, summary, listing, detail = box.children
         >>> listing.value = "ev-20120322-coup"
         >>> "Sources" in detail.value
         True
     """
     present = [c for c in EVENT_CATEGORIES if c in set(events["category"])]
-    first, last = events["date"].min().date(), events["end_date"].fillna(events["date"]).max()
+    first, last = events["date"].min(), events["end_date"].fillna(events["date"]).max()
     controls = {
         "categories": widgets.SelectMultiple(options=present, rows=len(present),
                                              description="Categories"),
-        "actor": widgets.Dropdown(options=actor_choices(events, actors), description="Actor"),
-        "start": widgets.DatePicker(value=first, description="From"),
+        "actor": widgets.Dropdown(options=_actor_choices(events, actors), description="Actor"),
+        "start": widgets.DatePicker(value=first.date(), description="From"),
         "end": widgets.DatePicker(value=last.date(), description="To"),
     }
     listing = widgets.Select(options=[], rows=10, description="Events",
@@ -428,14 +434,15 @@ def timeline_explorer(
         widget.add_class(f"timeline-explorer-{name}")
 
     def refresh(_change: object = None) -> None:
-        view = explore(events, sources, categories=controls["categories"].value,
-                       actor=controls["actor"].value, start=controls["start"].value,
-                       end=controls["end"].value, selected=listing.value)
+        view = explore_timeline(events, sources, categories=controls["categories"].value,
+                                actor=controls["actor"].value, start=controls["start"].value,
+                                end=controls["end"].value, selected=listing.value)
         listing.options, listing.value = view["options"], view["selected"]
-        summary.value, detail.value = f"<p>{view['summary']}</p>", view["detail"]
+        summary.value = f"<p>{html.escape(view['summary'])}</p>"
+        detail.value = view["detail"]
 
     def show(_change: object) -> None:
-        detail.value = event_html(events, sources, listing.value)
+        detail.value = describe_event(events, sources, listing.value)
 
     for widget in controls.values():
         widget.observe(refresh, names="value")

@@ -96,14 +96,14 @@ def setup_comparer_panels() -> Callable[[], object]:
     return update
 
 
-def setup_timeline_explore() -> Callable[[], object]:
+def setup_explore_timeline() -> Callable[[], object]:
     """Filter the timeline by each event category, as the lesson 1 explorer does."""
     from helpers.data import EVENT_CATEGORIES, load_events, load_sources
-    from helpers.the_coup import explore
+    from helpers.the_coup import explore_timeline
 
     events, sources = load_events(), load_sources()
     categories = itertools.cycle([(c,) for c in EVENT_CATEGORIES])
-    return lambda: explore(events, sources, categories=next(categories))
+    return lambda: explore_timeline(events, sources, categories=next(categories))
 
 
 def setup_explain() -> Callable[[], object]:
@@ -128,6 +128,6 @@ BENCH_CASES: list[BenchCase] = [
     BenchCase("force_view.explore_figures", "helpers.intervention", setup_explore_figures),
     BenchCase("source_comparer.comparer_panels", "helpers.comparing_sources",
               setup_comparer_panels),
-    BenchCase("timeline_explorer.explore", "helpers.the_coup", setup_timeline_explore),
+    BenchCase("the_coup.explore_timeline", "helpers.the_coup", setup_explore_timeline),
     BenchCase("us_law_widget.explain", "helpers.us_law", setup_explain),
 ]
