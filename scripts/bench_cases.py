@@ -78,9 +78,15 @@ def setup_explore_figures() -> Callable[[], object]:
     return update
 
 
-def setup_comparer_panels() -> Callable[[], object]:
-    """Compare each pair of seed sources, as the lesson 5 comparer does."""
-    from helpers.comparing_sources import comparer_panels
+def setup_compare_sources() -> Callable[[], object]:
+    """Compare each pair of seed sources, as the lesson 5 source explorer does.
+
+    Example:
+        >>> side, grid = setup_compare_sources()()
+        >>> "answered by both" in side and "cm-matrix" in grid
+        True
+    """
+    from helpers.comparing_sources import compare_sources
     from helpers.data import load_claim_keys, load_claim_stances, load_claims, load_sources
 
     claims, sources = load_claims(), load_sources()
@@ -90,8 +96,7 @@ def setup_comparer_panels() -> Callable[[], object]:
 
     def update() -> object:
         first, second = next(pairs)
-        return comparer_panels(first, second, claims=claims, sources=sources, keys=keys,
-                               stances=stances)
+        return compare_sources(claims, keys, stances, sources, first, second)
 
     return update
 
@@ -126,8 +131,8 @@ BENCH_CASES: list[BenchCase] = [
     BenchCase("places.describe_place", "helpers.maps", setup_describe_place),
     BenchCase("control_widget.render_week", "helpers.rebel_advance", setup_render_week),
     BenchCase("force_view.explore_figures", "helpers.intervention", setup_explore_figures),
-    BenchCase("source_comparer.comparer_panels", "helpers.comparing_sources",
-              setup_comparer_panels),
+    BenchCase("source_explorer.compare_sources", "helpers.comparing_sources",
+              setup_compare_sources),
     BenchCase("the_coup.explore_timeline", "helpers.the_coup", setup_explore_timeline),
     BenchCase("us_law_widget.explain", "helpers.us_law", setup_explain),
 ]

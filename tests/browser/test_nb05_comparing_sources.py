@@ -1,4 +1,5 @@
-"""Lesson 5 in a real browser: pick two sources, open a matrix cell, change the figure."""
+"""Lesson 5 in a real browser: the source explorer picks two sources, opens a matrix cell and
+changes the figure."""
 
 from __future__ import annotations
 
@@ -7,14 +8,14 @@ import re
 from lab import cell_errors, open_notebook, run_all_cells, wait_for_text
 from playwright.sync_api import expect
 
-from helpers.comparing_sources import source_label
-from helpers.data import load_sources
+from helpers import load_sources
+from helpers.comparing_sources import _source_label
 
 NOTEBOOK = "notebooks/05-comparing-sources.ipynb"
 WIDGET = ".jp-NotebookPanel:not(.lm-mod-hidden)"
 
 
-def test_comparer_picks_two_sources_and_opens_a_matrix_cell(page, lab_server):
+def test_source_explorer_picks_two_sources_and_opens_a_matrix_cell(page, lab_server):
     open_notebook(page, lab_server, NOTEBOOK)
     run_all_cells(page)
     assert cell_errors(page) == []
@@ -44,8 +45,9 @@ def test_comparer_picks_two_sources_and_opens_a_matrix_cell(page, lab_server):
     wait_for_text(chart, re.compile(r"They range from [\d,]+ to [\d,]+ km"))
     expect(chart.locator("img")).to_have_count(1)
 
-    seeds = load_sources().query("seed_file != ''")
-    labels = [source_label(sid, load_sources()) for sid in seeds["source_id"]]
+    sources = load_sources()
+    seeds = sources.query("seed_file != ''")
+    labels = [_source_label(sources, sid) for sid in seeds["source_id"]]
     for index, (label, publisher) in enumerate(zip(labels, seeds["publisher"], strict=True)):
         other = labels[(index + 1) % len(labels)]
         page.locator(f"{WIDGET} .lesson5-source-a select").select_option(label="Choose a source…")
