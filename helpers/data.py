@@ -112,6 +112,7 @@ ACTION_KINDS = (
 )
 RECIPIENTS = ("mali_government", "mali_army", "france", "chad", "afisma", "un")
 OUTCOMES = ("requested", "done", "barred", "declined", "conditional")
+RULE_BASES = ("law", "policy", "uncertain")
 
 TABLES: dict[str, tuple[Column, ...]] = {
     "sources": (
@@ -182,6 +183,11 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _opt("authority_ids", "refs", ref="authorities"),
         _opt("deployment_ids", "refs", ref="deployments"),
         Column("summary", "text"), Column("source_ids", "refs", ref="sources"),
+    ),
+    "us_rules": (
+        Column("rule_id", "id"), Column("basis", "category", allowed=RULE_BASES),
+        Column("authority_ids", "refs", ref="authorities"), _opt("starts", "date"),
+        Column("text", "text"), Column("source_ids", "refs", ref="sources"),
     ),
 }
 
@@ -554,6 +560,18 @@ def load_us_actions(*, data_dir: Path | None = None) -> pd.DataFrame:
         True
     """
     return load_table("us_actions", data_dir=data_dir)
+
+
+def load_us_rules(*, data_dir: Path | None = None) -> pd.DataFrame:
+    """Load the cited reasons behind lesson 4's authority explorer: ``rule_id``, ``basis``
+    (``law``, ``policy`` or ``uncertain``), ``authority_ids``, ``starts``, ``text``,
+    ``source_ids``.
+
+    Example:
+        >>> load_us_rules().set_index("rule_id").at["troops-ruled-out", "basis"]
+        'policy'
+    """
+    return load_table("us_rules", data_dir=data_dir)
 
 
 # Lesson 05's readings of the claims (data/lesson05/): the question behind each

@@ -112,17 +112,21 @@ def setup_explore_timeline() -> Callable[[], object]:
 
 
 def setup_explain() -> Callable[[], object]:
-    """Judge each action for each recipient, as the lesson 4 authority explorer does."""
-    from helpers.data import load_authorities, load_us_actions
+    """Judge each action for each recipient, as the lesson 4 authority explorer does.
+
+    Example:
+        >>> "<li>" in setup_explain()()
+        True
+    """
+    from helpers.data import load_authorities, load_sources, load_us_actions, load_us_rules
     from helpers.us_law import ACTIONS, RECIPIENTS, explain
 
-    authorities, us_actions = load_authorities(), load_us_actions()
+    tables = load_authorities(), load_us_rules(), load_us_actions(), load_sources()
     questions = itertools.cycle(list(itertools.product(ACTIONS, RECIPIENTS)))
 
     def update() -> object:
         action, recipient = next(questions)
-        return explain(action, recipient, "2013-01-21", authorities=authorities,
-                       us_actions=us_actions)
+        return explain(*tables, action, recipient, "2013-01-21")
 
     return update
 
