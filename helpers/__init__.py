@@ -28,6 +28,7 @@ from helpers.data import (
     load_sources,
     load_table,
     load_us_actions,
+    load_us_rules,
 )
 from helpers.exercises import check, hint, progress, reveal
 from helpers.maps import (
@@ -48,7 +49,7 @@ __all__ = [
     "distance_between", "events_table", "find_place", "format_citation", "format_when",
     "glossary_table", "hint", "load_actors", "load_authorities", "load_claim_keys",
     "load_claim_stances", "load_claims", "load_control", "load_deployments", "load_events",
-    "load_labels", "load_places", "load_sources", "load_table", "load_us_actions",
+    "load_labels", "load_places", "load_sources", "load_table", "load_us_actions", "load_us_rules",
     "markdown_table", "place_explorer", "places_map_chart", "places_table", "progress",
     "read_date", "read_items", "read_number", "reveal", "source_row",
 ]

@@ -96,6 +96,12 @@ def us_actions() -> pd.DataFrame:
 
 
 @pytest.fixture
+def us_rules() -> pd.DataFrame:
+    """``load_us_rules()``."""
+    return _table("us_rules")
+
+
+@pytest.fixture
 def claim_keys() -> pd.DataFrame:
     """``load_claim_keys()`` (lesson 05's readings)."""
     return _table("claim_keys")

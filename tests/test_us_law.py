@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import cache
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 import helpers.us_law
-from helpers.data import load_us_rules, split_ids
+from helpers.data import split_ids
 from helpers.us_law import (
     ACTIONS,
     LAW_ROW,
@@ -36,17 +35,6 @@ PROBE_DAYS = ("2012-01-01", "2012-03-21", "2012-03-22", "2012-09-27", "2012-09-2
               "2012-10-01", "2013-01-11", "2013-01-15", "2013-01-21", "2013-02-10",
               "2013-02-11", "2013-02-22", "2013-03-26", "2013-03-27", "2013-09-05",
               "2013-09-06", "2013-12-31")
-
-
-@cache
-def _rules() -> pd.DataFrame:
-    return load_us_rules()
-
-
-@pytest.fixture
-def us_rules() -> pd.DataFrame:
-    """``load_us_rules()``, lesson 4's rule texts (each test gets its own copy)."""
-    return _rules().copy()
 
 
 def questions():
