@@ -1,4 +1,4 @@
-"""The shared map and places of the crisis, used by notebooks 00, 02, 03 and 06.
+"""The shared map and places of the crisis (notebooks 00 and 06; the maps of lessons 02 and 03).
 
 Sections, in reading order:
 
