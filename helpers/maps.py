@@ -1,4 +1,19 @@
-"""The base map and places: outlines, distances, bearings, place lookup and the place explorer.
+"""The shared map and places of the crisis (notebooks 00 and 06; the maps of lessons 02 and 03).
+
+Sections, in reading order:
+
+1. **The base map**: :func:`load_outlines` reads the bundled country outlines
+   (``data/basemap.geojson``), :func:`map_extent` frames them, :func:`draw_basemap` draws
+   them on a matplotlib axes and :func:`draw_places` marks towns on it.
+2. **Distances and directions**: :func:`distance_km` (great circle), :func:`bearing_deg`
+   and :func:`compass_point`.
+3. **Finding a place**: :func:`find_place` (forgiving case and accents) and
+   :func:`distance_between` two named places.
+4. **The places of the crisis**: :func:`place_distances` computes each place's distance and
+   direction from Bamako (a DataFrame), :func:`places_table` shows it as a Markdown table and
+   :func:`places_map_chart` draws the overview map.
+5. **One place at a time**: :func:`describe_place` writes what happened at a place, and
+   :func:`place_explorer` is the thin widget around it.
 """
 
 from __future__ import annotations
@@ -6,7 +21,6 @@ from __future__ import annotations
 import html
 import json
 import math
-import unicodedata
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING
@@ -20,26 +34,27 @@ from matplotlib.patches import Polygon
 
 from helpers.charts import Chart, house_style, make_chart
 from helpers.citations import caption, short_citation
-from helpers.tables import format_when
-
-# Draw a plain map of Mali and its neighbours with matplotlib only (no geo stack).
+from helpers.readers import normalise_text
+from helpers.tables import Markdown, format_when, markdown_table
 
 if TYPE_CHECKING:
-    import pandas as pd
     from matplotlib.axes import Axes
 
-LAND, HIGHLIGHT, BORDER, BACKGROUND = "#e8e8e8", "#fbf3d9", "#7f7f7f", "white"
+# 1. The base map: a plain map of Mali and its neighbours with matplotlib only (no geo stack).
+
+_FRAME = (-13.0, 16.5, 9.5, 25.5)  # (lon_min, lon_max, lat_min, lat_max) of the overview map
+_LAND, _HIGHLIGHT, _BORDER, _BACKGROUND = "#e8e8e8", "#fbf3d9", "#7f7f7f", "white"
 # Country name positions (lon, lat, text, rotation), fixed by hand for the default
 # frame: centroids of Algeria and Chad fall outside it, and only thin strips of
 # Senegal and Chad show, so their names run vertically. Clear of lesson towns.
-LABELS = MappingProxyType({
+_LABELS = MappingProxyType({
     "ML": (-4.6, 20.3, "MALI", 0), "DZ": (3.5, 24.6, "Algeria", 0),
     "NE": (9.5, 17.8, "Niger", 0), "MR": (-10.2, 19.5, "Mauritania", 0),
     "BF": (-1.7, 13.3, "Burkina\nFaso", 0), "SN": (-12.6, 13.5, "Senegal", 90),
     "GN": (-10.8, 10.4, "Guinea", 0), "CI": (-5.7, 9.9, "Côte d'Ivoire", 0),
     "TD": (16.1, 17.6, "Chad", 90),
 })
-# label_anchor -> (direction of the label from its point, ha, va)
+# label_anchor -> (direction of the label from its point, ha, va); lesson 02 uses it too.
 ANCHORS = MappingProxyType({
     "n": ((0, 1), "center", "bottom"), "ne": ((1, 1), "left", "bottom"),
     "e": ((1, 0), "left", "center"), "se": ((1, -1), "left", "top"),
@@ -113,14 +128,15 @@ def map_extent(*, path: Path | str | None = None) -> tuple[float, float, float, 
     return float(lon_min), float(lon_max), float(lat_min), float(lat_max)
 
 
-def draw_basemap(ax: Axes, *, extent: tuple[float, float, float, float] = (-13.0, 16.5, 9.5, 25.5),
+def draw_basemap(ax: Axes, *, extent: tuple[float, float, float, float] = _FRAME,
                  highlight: str | None = "ML", label_countries: bool = True,
                  path: Path | str | None = None) -> Axes:
     """Draw country outlines on ``ax``, the ``highlight`` country in a pale warm colour.
 
     Args:
         ax: Matplotlib axes to draw on.
-        extent: (lon_min, lon_max, lat_min, lat_max) to show.
+        extent: (lon_min, lon_max, lat_min, lat_max) to show; by default Mali and its
+            neighbours.
         highlight: ISO alpha-2 code of the country to pick out, or None.
         label_countries: Write names of the labelled countries inside ``extent``.
         path: Outlines file; defaults to basemap_path().
@@ -137,16 +153,16 @@ def draw_basemap(ax: Axes, *, extent: tuple[float, float, float, float] = (-13.0
     """
     lon_min, lon_max, lat_min, lat_max = extent
     for code, rings in load_outlines(path=path, include_context=True).items():
-        fill = HIGHLIGHT if code == highlight else LAND if code in LABELS else BACKGROUND
+        fill = _HIGHLIGHT if code == highlight else _LAND if code in _LABELS else _BACKGROUND
         for ring in rings:
-            ax.add_patch(Polygon(ring, closed=True, facecolor=fill, edgecolor=BORDER,
+            ax.add_patch(Polygon(ring, closed=True, facecolor=fill, edgecolor=_BORDER,
                                  linewidth=0.8, zorder=1.1 if code == highlight else 1))
-        lon, lat, name, rotation = LABELS.get(code, (math.nan, math.nan, "", 0))
+        lon, lat, name, rotation = _LABELS.get(code, (math.nan, math.nan, "", 0))
         if label_countries and lon_min <= lon <= lon_max and lat_min <= lat <= lat_max:
             ax.text(lon, lat, name, color="#6f6f6f", style="italic", ha="center",
                     va="center", rotation=rotation, zorder=1.5,
                     fontsize=12 if code == highlight else 10)
-    ax.set_facecolor(BACKGROUND)
+    ax.set_facecolor(_BACKGROUND)
     ax.set_xlim(lon_min, lon_max)
     ax.set_ylim(lat_min, lat_max)
     ax.set_aspect(1 / math.cos(math.radians((lat_min + lat_max) / 2)))
@@ -206,11 +222,11 @@ def draw_places(ax: Axes, places: pd.DataFrame, *, fontsize: float = 11,
     return ax
 
 
-# Great-circle distances and compass directions between places.
+# 2. Great-circle distances and compass directions between two points.
 
-EARTH_RADIUS_KM = 6371.0088
-COMPASS = ("north", "north-east", "east", "south-east", "south", "south-west", "west",
-           "north-west")
+_EARTH_RADIUS_KM = 6371.0088
+_COMPASS = ("north", "north-east", "east", "south-east", "south", "south-west", "west",
+            "north-west")
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -225,7 +241,7 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
     dphi, dlam = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dphi / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dlam / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(a))
+    return 2 * _EARTH_RADIUS_KM * math.asin(math.sqrt(a))
 
 
 def bearing_deg(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -248,36 +264,36 @@ def compass_point(bearing: float) -> str:
         >>> compass_point(50)
         'north-east'
     """
-    return COMPASS[round(bearing / 45) % 8]
+    return _COMPASS[round(bearing / 45) % 8]
 
 
-def normalise_name(text: str) -> str:
-    """Fold case, accents, apostrophes and spaces so that 'Ségou' matches 'segou'.
+# 3. Finding a place by id or name, and the distance between two of them.
 
-    Example:
-        >>> normalise_name("  N'Djamena ")
-        'ndjamena'
-    """
-    folded = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode()
-    return "".join(ch for ch in folded.casefold() if ch.isalnum())
+def _fold(text: object) -> str:
+    """Fold case, accents, apostrophes and spaces so that "N'Djamena" matches "ndjamena"."""
+    return normalise_text(text).replace(" ", "")
 
 
-def find_place(name_or_id: str, places: pd.DataFrame) -> pd.Series:
-    """Find a place by id or name, forgiving case and accents.
+def find_place(places: pd.DataFrame, name_or_id: str) -> pd.Series:
+    """Find a place by id or name, forgiving case, accents and apostrophes.
+
+    Args:
+        places: The places table (``load_places()``).
+        name_or_id: A ``place_id`` or a name, e.g. ``"segou"`` or ``"Ségou"``.
 
     Raises:
         ValueError: listing the known names when nothing matches.
 
     Example:
-        >>> import pandas as pd
         >>> table = pd.DataFrame({"place_id": ["segou"], "name": ["Ségou"]})
-        >>> find_place("SEGOU", table)["name"]
+        >>> find_place(table, "SEGOU")["name"]
         'Ségou'
     """
-    wanted = normalise_name(name_or_id)
-    for _, row in places.iterrows():
-        if wanted in (normalise_name(row["place_id"]), normalise_name(row["name"])):
-            return row
+    wanted = _fold(name_or_id)
+    for index, place_id, name in zip(places.index, places["place_id"], places["name"],
+                                     strict=True):
+        if wanted in (_fold(place_id), _fold(name)):
+            return places.loc[index]
     known = ", ".join(sorted(places["name"]))
     raise ValueError(f"no place called {name_or_id!r}; known places: {known}")
 
@@ -286,84 +302,86 @@ def distance_between(a: str, b: str, places: pd.DataFrame) -> float:
     """Return the great-circle distance in km between two places named or identified.
 
     Example:
-        >>> import pandas as pd
         >>> table = pd.DataFrame({"place_id": ["a", "b"], "name": ["A", "B"],
         ...                       "lat": [0.0, 0.0], "lon": [0.0, 1.0]})
         >>> round(distance_between("a", "B", table))
         111
     """
-    first, second = find_place(a, places), find_place(b, places)
+    first, second = find_place(places, a), find_place(places, b)
     return distance_km(first["lat"], first["lon"], second["lat"], second["lon"])
 
 
-# Places of the crisis: a distance table, a one-place description and the overview map.
+# 4. The places of the crisis: distances from Bamako, as a table and as the overview map.
 
-ORIGIN = "bamako"
+_ORIGIN = "bamako"
 
 
-def places_table(places: pd.DataFrame, *, origin: str = ORIGIN) -> pd.DataFrame:
+def _position(start: pd.Series, place: pd.Series) -> tuple[float, str]:
+    """Distance in km from ``start`` to ``place`` and its compass direction ("" if within 1 km)."""
+    km = distance_km(start["lat"], start["lon"], place["lat"], place["lon"])
+    if km < 1:
+        return km, ""
+    return km, compass_point(bearing_deg(start["lat"], start["lon"], place["lat"], place["lon"]))
+
+
+def place_distances(places: pd.DataFrame, *, origin: str = _ORIGIN) -> pd.DataFrame:
     """Return each place with its straight-line distance and direction from ``origin``.
+
+    Args:
+        places: The places table (``load_places()``).
+        origin: Id or name of the place to measure from.
+
+    Returns:
+        One row per place, nearest first: Place, Kind, Latitude (°N), Longitude (°E),
+        ``km from <origin>`` (rounded) and Direction (empty for the origin itself).
 
     Example:
         >>> from helpers.data import load_places
-        >>> table = places_table(load_places())
+        >>> table = place_distances(load_places())
         >>> int(table.set_index("Place").loc["Gao", "km from Bamako"])
         947
     """
-    start = find_place(origin, places)
+    start = find_place(places, origin)
+    km_column = f"km from {start['name']}"
     rows = []
     for _, place in places.iterrows():
-        km = distance_km(start["lat"], start["lon"], place["lat"], place["lon"])
-        direction = "" if km < 1 else compass_point(
-            bearing_deg(start["lat"], start["lon"], place["lat"], place["lon"]))
+        km, direction = _position(start, place)
         rows.append({"Place": place["name"], "Kind": place["kind"].replace("_", " "),
                      "Latitude (°N)": place["lat"], "Longitude (°E)": place["lon"],
-                     f"km from {start['name']}": round(km), "Direction": direction})
-    return pd.DataFrame(rows).sort_values(f"km from {start['name']}", ignore_index=True)
+                     km_column: round(km), "Direction": direction})
+    return pd.DataFrame(rows).sort_values(km_column, ignore_index=True)
 
 
-def describe_place(places: pd.DataFrame, events: pd.DataFrame, sources: pd.DataFrame,
-                   name_or_id: str | None) -> str:
-    """Return an HTML paragraph about one place: where it is and what happened there.
+def places_table(places: pd.DataFrame, *, origin: str = _ORIGIN) -> Markdown:
+    """Show every place with its distance and direction from ``origin``, nearest first.
+
+    The table is :func:`place_distances` written with :func:`helpers.tables.markdown_table`
+    (every cell escaped, no row left out), coordinates to two decimals.
 
     Example:
-        >>> from helpers.data import load_events, load_places, load_sources
-        >>> tables = load_places(), load_events(), load_sources()
-        >>> "513 km north-east of Bamako" in describe_place(*tables, "konna")
-        True
-        >>> describe_place(*tables, None)
-        '<p>Choose a place from the list to read about it.</p>'
+        >>> from helpers.data import load_places
+        >>> print(places_table(load_places()).splitlines()[2])
+        | Bamako | capital | 12.64 | -8.00 | 0 |  |
     """
-    if not name_or_id:
-        return "<p>Choose a place from the list to read about it.</p>"
-    place = find_place(name_or_id, places)
-    start = find_place(ORIGIN, places)
-    km = distance_km(start["lat"], start["lon"], place["lat"], place["lon"])
-    where = f"{place['lat']:.2f}°N, {abs(place['lon']):.2f}°{'E' if place['lon'] >= 0 else 'W'}"
-    if km < 1:
-        position = "It is the capital of Mali."
-    else:
-        direction = compass_point(bearing_deg(start["lat"], start["lon"], place["lat"],
-                                              place["lon"]))
-        position = (f"It lies {round(km)} km {direction} of Bamako in a straight line "
-                    "(roads are longer).")
-    items = []
-    for _, event in events[events["place_id"] == place["place_id"]].sort_values("date").iterrows():
-        cited = "; ".join(short_citation(sources, s)
-                          for s in event["source_ids"].split(";"))
-        items.append(f"<li>{format_when(event['date'], event['date_precision'])}: "
-                     f"{html.escape(event['title'])} "
-                     f"<small>({html.escape(cited)})</small></li>")
-    none = "<p>No event here in the timeline yet.</p>"
-    happened = f"<ul>{''.join(items)}</ul>" if items else none
-    return (f"<p><strong>{html.escape(place['name'])}</strong> ({where}). "
-            f"{html.escape(position)}</p>{happened}")
+    table = place_distances(places, origin=origin)
+    for column in ("Latitude (°N)", "Longitude (°E)"):
+        table[column] = [f"{value:.2f}" for value in table[column]]
+    return markdown_table(table)
 
 
 def places_map_chart(places: pd.DataFrame, sources: pd.DataFrame, *,
                      title: str = "Mali and the places of the crisis",
-                     extent: tuple[float, float, float, float] = (-13.0, 16.5, 9.5, 25.5)) -> Chart:
+                     extent: tuple[float, float, float, float] = _FRAME) -> Chart:
     """Draw the overview map of Mali with every place labelled.
+
+    Args:
+        places: The places table (``load_places()``); each row's source is cited.
+        sources: The bibliography (``load_sources()``), for the caption.
+        title: The map's title.
+        extent: (lon_min, lon_max, lat_min, lat_max) to show.
+
+    Returns:
+        A :class:`helpers.charts.Chart` whose table is :func:`place_distances`.
 
     Example:
         >>> from helpers.data import load_places, load_sources
@@ -375,19 +393,60 @@ def places_map_chart(places: pd.DataFrame, sources: pd.DataFrame, *,
         draw_basemap(ax, extent=extent)
         draw_places(ax, places)
         ax.set_title(title)
-    table = places_table(places)
+    table = place_distances(places)
     far = table.iloc[-1]
     text = (f"Map of Mali and its neighbours with {len(places)} places marked. Bamako, the "
             f"capital, lies in the south-west, on the Niger river; the northern towns lie "
             f"hundreds of kilometres away, the farthest shown being {far['Place']} at "
             f"{far['km from Bamako']} km. The table lists every place with its distance "
             "and direction from Bamako.")
-    note = caption(sources, list(places["source_id"]) + ["ref-natural-earth"],
+    note = caption(sources, [*places["source_id"], "ref-natural-earth"],
                    text="Towns and bases mentioned in the module; borders from Natural Earth.")
     return make_chart(fig, caption=note, alt_text=text, table=table)
 
 
-# A thin widget around :func:`helpers.maps.describe_place`: pick a place, read about it.
+# 5. One place at a time: where it is and what happened there, and the widget around it.
+
+def describe_place(places: pd.DataFrame, events: pd.DataFrame, sources: pd.DataFrame,
+                   name_or_id: str | None) -> str:
+    """Return an HTML paragraph about one place: where it is and what happened there.
+
+    Args:
+        places: The places table (``load_places()``).
+        events: The events table (``load_events()``); the place's events are listed by date.
+        sources: The bibliography (``load_sources()``), for each event's short citations.
+        name_or_id: The place's id or name; empty or None asks the reader to choose.
+
+    Raises:
+        ValueError: no place has that id or name.
+
+    Example:
+        >>> from helpers.data import load_events, load_places, load_sources
+        >>> tables = load_places(), load_events(), load_sources()
+        >>> "513 km north-east of Bamako" in describe_place(*tables, "konna")
+        True
+        >>> describe_place(*tables, None)
+        '<p>Choose a place from the list to read about it.</p>'
+    """
+    if not name_or_id:
+        return "<p>Choose a place from the list to read about it.</p>"
+    place = find_place(places, name_or_id)
+    km, direction = _position(find_place(places, _ORIGIN), place)
+    where = f"{place['lat']:.2f}°N, {abs(place['lon']):.2f}°{'E' if place['lon'] >= 0 else 'W'}"
+    position = ("It is the capital of Mali." if not direction else
+                f"It lies {round(km)} km {direction} of Bamako in a straight line "
+                "(roads are longer).")
+    items = []
+    for _, event in events[events["place_id"] == place["place_id"]].sort_values("date").iterrows():
+        cited = "; ".join(short_citation(sources, s) for s in event["source_ids"].split(";"))
+        items.append(f"<li>{format_when(event['date'], event['date_precision'])}: "
+                     f"{html.escape(event['title'])} "
+                     f"<small>({html.escape(cited)})</small></li>")
+    happened = (f"<ul>{''.join(items)}</ul>" if items
+                else "<p>No event here in the timeline yet.</p>")
+    return (f"<p><strong>{html.escape(place['name'])}</strong> ({where}). "
+            f"{html.escape(position)}</p>{happened}")
+
 
 def place_explorer(places: pd.DataFrame, events: pd.DataFrame,
                    sources: pd.DataFrame) -> widgets.VBox:
@@ -404,9 +463,8 @@ def place_explorer(places: pd.DataFrame, events: pd.DataFrame,
         True
     """
     named = sorted(zip(places["name"], places["place_id"], strict=True))
-    options = [("Choose a place…", ""), *named]
-    picker = widgets.Dropdown(options=options, value="", description="Place:",
-                              layout=widgets.Layout(width="320px"))
+    picker = widgets.Dropdown(options=[("Choose a place…", ""), *named], value="",
+                              description="Place:", layout=widgets.Layout(width="320px"))
     panel = widgets.HTML(value=describe_place(places, events, sources, ""))
     picker.add_class("place-explorer-picker")
     panel.add_class("place-explorer-panel")

@@ -43,9 +43,8 @@ def setup_describe_place() -> Callable[[], object]:
     from helpers.data import load_events, load_places, load_sources
     from helpers.maps import describe_place
 
-    places, events = load_places(), load_events()
+    places, events, sources = load_places(), load_events(), load_sources()
     ids = itertools.cycle(list(places["place_id"]))
-    sources = load_sources()
     return lambda: describe_place(places, events, sources, next(ids))
 
 

@@ -1,4 +1,5 @@
-"""The base map, distances and bearings, place lookup, the places map and the place explorer."""
+"""helpers.maps: the base map, distances and bearings, place lookup, the places map and table,
+the place description and the place explorer."""
 
 from __future__ import annotations
 
@@ -10,7 +11,6 @@ import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from helpers.data import load_events, load_places, load_sources
 from helpers.maps import (
     basemap_path,
     bearing_deg,
@@ -23,12 +23,13 @@ from helpers.maps import (
     find_place,
     load_outlines,
     map_extent,
+    place_distances,
     place_explorer,
     places_map_chart,
     places_table,
 )
 
-# Tests for helpers/basemap.py and the data/basemap.geojson it reads.
+# The base map and the data/basemap.geojson it reads.
 
 NINE = {"ML", "DZ", "NE", "BF", "CI", "GN", "SN", "MR", "TD"}
 
@@ -208,10 +209,9 @@ def test_distance_is_symmetric_and_zero_to_itself() -> None:
     assert distance_km(12.6, -8, 12.6, -8) == 0
 
 
-def test_bamako_to_mopti_is_about_460_km_north_east() -> None:
-    places = load_places()
+def test_bamako_to_mopti_is_about_460_km_north_east(places) -> None:
     assert distance_between("Bamako", "Mopti", places) == pytest.approx(461, abs=2)
-    bamako, mopti = find_place("bamako", places), find_place("mopti", places)
+    bamako, mopti = find_place(places, "bamako"), find_place(places, "mopti")
     assert compass_point(bearing_deg(bamako.lat, bamako.lon, mopti.lat, mopti.lon)) == "north-east"
 
 
@@ -219,31 +219,53 @@ def test_compass_points_wrap_around() -> None:
     assert compass_point(359) == "north" and compass_point(180) == "south"
 
 
-def test_unknown_place_lists_the_known_ones() -> None:
+def test_unknown_place_lists_the_known_ones(places) -> None:
     with pytest.raises(ValueError, match="no place called 'Atlantis'; known places: .*Bamako"):
-        find_place("Atlantis", load_places())
+        find_place(places, "Atlantis")
 
 
-def test_accents_and_case_are_forgiven() -> None:
-    assert find_place("sévaré", load_places())["place_id"] == "sevare"
-    assert find_place("MENAKA", load_places())["name"] == "Ménaka"
+def test_accents_case_and_apostrophes_are_forgiven(places) -> None:
+    assert find_place(places, "sévaré")["place_id"] == "sevare"
+    assert find_place(places, "MENAKA")["name"] == "Ménaka"
+    chad = pd.DataFrame({"place_id": ["ndjamena"], "name": ["N'Djamena"]})
+    assert find_place(chad, " n djaména ")["name"] == "N'Djamena"
 
 
 # The distance table, the one-place description and the overview map.
 
-def test_table_is_sorted_by_distance_from_bamako() -> None:
-    table = places_table(load_places())
+def test_distances_are_sorted_from_bamako(places) -> None:
+    table = place_distances(places)
     assert table.iloc[0]["Place"] == "Bamako" and table.iloc[0]["Direction"] == ""
     assert table["km from Bamako"].is_monotonic_increasing
+    assert len(table) == len(places) and table["Direction"].iloc[1:].ne("").all()
+    gao = table.set_index("Place").loc["Gao"]
+    assert (gao["km from Bamako"], gao["Direction"]) == (947, "north-east")
 
 
-def test_table_from_another_origin() -> None:
-    table = places_table(load_places(), origin="Gao")
+def test_distances_from_another_origin(places) -> None:
+    table = place_distances(places, origin="Gao")
     assert "km from Gao" in table.columns and table.iloc[0]["Place"] == "Gao"
 
 
-def test_description_gives_position_events_and_sources() -> None:
-    text = describe_place(load_places(), load_events(), load_sources(), "Konna")
+def test_places_table_is_markdown_with_every_place(places) -> None:
+    text = places_table(places)
+    assert text._repr_markdown_() == text
+    lines = text.splitlines()
+    assert lines[0] == ("| Place | Kind | Latitude (°N) | Longitude (°E) | km from Bamako "
+                        "| Direction |")
+    assert len(lines) == 2 + len(places)
+    assert lines[2] == "| Bamako | capital | 12.64 | -8.00 | 0 |  |"
+    assert "| Gao | regional capital | 16.27 | -0.04 | 947 | north-east |" in lines
+    assert "km from Gao" in places_table(places, origin="gao").splitlines()[0]
+
+
+def test_places_table_escapes_names(places) -> None:
+    places.loc[places["place_id"] == "gao", "name"] = "Gao | <b>"
+    assert "| Gao \\| &lt;b&gt; |" in places_table(places)
+
+
+def test_description_gives_position_events_and_sources(places, events, sources) -> None:
+    text = describe_place(places, events, sources, "Konna")
     assert "Konna</strong> (14.95°N, 3.89°W)" in text
     assert "513 km north-east of Bamako" in text
     assert "11 Jan 2013: France launches Operation Serval" in text
@@ -260,35 +282,42 @@ def test_description_of_bamako_and_of_nothing(places, events, sources) -> None:
     assert "Choose a place" in describe_place(places, events, sources, "")
 
 
-def test_unknown_place_is_a_clear_error() -> None:
+def test_description_escapes_event_titles(places, events, sources) -> None:
+    events.loc[events["event_id"] == "ev-20130111-serval", "title"] = "<script>x</script>"
+    text = describe_place(places, events, sources, "konna")
+    assert "<script>" not in text and "&lt;script&gt;x&lt;/script&gt;" in text
+
+
+def test_unknown_place_is_a_clear_error(places, events, sources) -> None:
     with pytest.raises(ValueError, match="no place called 'Atlantis'"):
-        describe_place(load_places(), load_events(), load_sources(), "Atlantis")
+        describe_place(places, events, sources, "Atlantis")
 
 
-def test_map_chart_has_caption_alt_text_and_every_label() -> None:
-    places = load_places()
-    chart = places_map_chart(places, load_sources())
+def test_map_chart_has_caption_alt_text_and_every_label(places, sources) -> None:
+    chart = places_map_chart(places, sources)
     labels = {text.get_text() for text in chart.figure.axes[0].texts}
     assert set(places["name"]) <= labels
-    assert "Natural Earth, 2013" in chart.caption and "Sources:" in chart.caption
-    assert f"{len(places)} places" in chart.alt_text and chart.table is not None
+    assert chart.caption.startswith("Towns and bases mentioned in the module")
+    assert "Natural Earth, 2013" in chart.caption and "Wikipedia, 2024" in chart.caption
+    assert f"{len(places)} places" in chart.alt_text
+    assert chart.table is not None and chart.table.equals(place_distances(places))
     assert chart.figure.axes[0].get_xlabel() == "Longitude (°E)"
 
 
 # The place explorer widget only forwards its dropdown value to describe_place.
 
-def test_choosing_a_place_shows_its_description() -> None:
-    places, events = load_places(), load_events()
-    picker, panel = place_explorer(places, events, load_sources()).children
+def test_choosing_a_place_shows_its_description(places, events, sources) -> None:
+    picker, panel = place_explorer(places, events, sources).children
     assert "Choose a place" in panel.value
     picker.value = "mopti"
-    assert panel.value == describe_place(places, events, load_sources(), "mopti")
+    assert panel.value == describe_place(places, events, sources, "mopti")
+    assert "Mopti</strong>" in panel.value
     picker.value = ""
     assert "Choose a place" in panel.value
 
 
-def test_every_place_is_offered_once_with_an_empty_first_choice() -> None:
-    places = load_places()
-    picker, _ = place_explorer(places, load_events(), load_sources()).children
+def test_every_place_is_offered_once_with_an_empty_first_choice(places, events,
+                                                                sources) -> None:
+    picker, _ = place_explorer(places, events, sources).children
     values = [value for _, value in picker.options]
     assert values[0] == "" and sorted(values[1:]) == sorted(places["place_id"])

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import helpers
 
 REPO = Path(__file__).resolve().parents[1]
@@ -71,14 +73,13 @@ def test_no_lesson_imports_another_and_the_core_imports_no_lesson() -> None:
             assert not lessons - {name}, f"lesson module {name} imports {lessons}"
 
 
-def test_each_notebook_imports_from_its_lesson_and_the_core_only() -> None:
-    for stem, lesson in LESSONS.items():
-        notebook = json.loads((REPO / "notebooks" / f"{stem}.ipynb").read_text("utf-8"))
-        code = "\n".join("".join(c["source"]) for c in notebook["cells"]
-                         if c["cell_type"] == "code")
-        imported = _helper_imports(code)
-        assert imported <= {"helpers", f"helpers.{lesson}"}, (stem, imported)
-        assert "import *" not in code
+@pytest.mark.parametrize("stem", sorted(LESSONS))
+def test_each_notebook_imports_from_its_lesson_and_the_core_only(stem: str) -> None:
+    notebook = json.loads((REPO / "notebooks" / f"{stem}.ipynb").read_text("utf-8"))
+    code = "\n".join("".join(c["source"]) for c in notebook["cells"] if c["cell_type"] == "code")
+    imported = _helper_imports(code)
+    assert imported <= {"helpers", f"helpers.{LESSONS[stem]}"}, imported
+    assert "import *" not in code
 
 
 def test_the_core_names_a_student_calls_are_exported() -> None:
