@@ -39,10 +39,10 @@ def solution_namespace() -> dict:
     """What a solution expression may use: the names the notebooks import."""
     from helpers.data import load_events, load_places
     from helpers.maps import distance_between
-    from helpers.synthesis import aftermath_events, years_between
+    from helpers.synthesis import select_aftermath, years_between
     events = load_events()
     return {"distance_between": distance_between, "places": load_places(), "events": events,
-            "aftermath": aftermath_events(events), "years_between": years_between}
+            "aftermath": select_aftermath(events), "years_between": years_between}
 
 
 @pytest.mark.parametrize("key", sorted(KEYS))
