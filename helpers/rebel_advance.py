@@ -37,6 +37,7 @@ from matplotlib import patheffects
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.patches import Polygon
 from matplotlib.ticker import MaxNLocator
 
 from helpers.charts import PALETTE, Chart, house_style, image_html, make_chart
@@ -323,12 +324,25 @@ def _label_town(ax: Axes, town: pd.Series) -> Annotation:
                        path_effects=halo, zorder=4)
 
 
-def _draw_control(ax: Axes, control: pd.DataFrame, places: pd.DataFrame, day: dt.date, *,
-                  rule: str, labels: bool = True) -> pd.DataFrame:
-    """Draw the base map and the towns held on ``day``; return the holders table."""
-    towns = _towns(control, places)
-    draw_basemap(ax, extent=MALI_FRAME, label_countries=False)
-    table = holders_on(control, day, rule=rule)
+def _copy_basemap(drawn: Axes, ax: Axes) -> None:
+    """Give ``ax`` the base map already drawn on ``drawn``: the same outlines and frame,
+    without reading the outlines again or re-measuring every outline's extent."""
+    for patch in drawn.patches:
+        ax.add_artist(Polygon(patch.get_xy(), closed=True, facecolor=patch.get_facecolor(),
+                              edgecolor=patch.get_edgecolor(),
+                              linewidth=patch.get_linewidth(), zorder=patch.get_zorder()))
+    ax.set(facecolor=drawn.get_facecolor(), xlim=drawn.get_xlim(), ylim=drawn.get_ylim(),
+           aspect=drawn.get_aspect(), xlabel=drawn.get_xlabel(), ylabel=drawn.get_ylabel())
+
+
+def _draw_control(ax: Axes, towns: pd.DataFrame, table: pd.DataFrame, day: dt.date, *,
+                  labels: bool = True, basemap: Axes | None = None) -> None:
+    """Draw the base map (or copy it from ``basemap``) and the towns as ``table`` (from
+    :func:`holders_on`) has them on ``day``; ``towns`` comes from :func:`_towns`."""
+    if basemap is None:
+        draw_basemap(ax, extent=MALI_FRAME, label_countries=False)
+    else:
+        _copy_basemap(basemap, ax)
     if labels:
         for place_id, side in zip(table["place_id"], table["side"], strict=True):
             _mark_town(ax, towns.loc[place_id], side)
@@ -340,7 +354,6 @@ def _draw_control(ax: Axes, control: pd.DataFrame, places: pd.DataFrame, day: dt
             ax.plot(held["lon"], held["lat"], linestyle="", marker=marker, markersize=9,
                     color=colour, markeredgecolor="black", markeredgewidth=0.6, zorder=3)
     ax.set_title(_when_text(day, month="%b"))
-    return table
 
 
 def _side_handles() -> list[Line2D]:
@@ -382,7 +395,8 @@ def control_map_chart(control: pd.DataFrame, places: pd.DataFrame, sources: pd.D
     day = read_date(when)
     with house_style():
         fig, ax = plt.subplots(figsize=(8, 7))
-        table = _draw_control(ax, control, places, day, rule=rule)
+        table = holders_on(control, day, rule=rule)
+        _draw_control(ax, _towns(control, places), table, day)
         ax.legend(handles=_side_handles(), loc="upper left", fontsize=10, framealpha=0.9)
     note = _summary_caption(sources, list(table["source_ids"]),
                             f"Who held each town on {_when_text(day)} (rule: {rule} report); "
@@ -404,11 +418,14 @@ def small_multiples_chart(control: pd.DataFrame, places: pd.DataFrame, sources: 
         (6, 6)
     """
     texts, cells = [], []
+    towns, changes = _towns(control, places), resolve_changes(control, rule=rule)
     with house_style():
         fig, axes = plt.subplots(2, 3, figsize=(13, 9.5))
         for ax, when in zip(axes.flat, days, strict=True):
             day = read_date(when)
-            table = _draw_control(ax, control, places, day, rule=rule, labels=False)
+            table = holders_on(changes, day, rule=rule)
+            _draw_control(ax, towns, table, day, labels=False,
+                          basemap=None if ax is axes.flat[0] else axes.flat[0])
             texts.append(_describe(_held(table), _names(places), day))
             cells += list(table["source_ids"])
             ax.set(xlabel="", ylabel="", xticks=[], yticks=[])  # degrees mean nothing here

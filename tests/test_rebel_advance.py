@@ -288,7 +288,8 @@ def fresh_png(control, places, when) -> bytes:
     with house_style():
         figure = Figure(figsize=lesson.MAP_SIZE, dpi=MAP_DPI)
         ax = figure.add_subplot()
-        lesson._draw_control(ax, control, places, read_date(when), rule="earliest")
+        day = read_date(when)
+        lesson._draw_control(ax, lesson._towns(control, places), holders_on(control, day), day)
         ax.legend(handles=lesson._side_handles(), loc="upper left", fontsize=10,
                   framealpha=0.9)
         return tight_png(figure, dpi=MAP_DPI)
