@@ -49,13 +49,23 @@ def setup_describe_place() -> Callable[[], object]:
 
 
 def setup_render_week() -> Callable[[], object]:
-    """Redraw the control map for each week in turn, as the lesson 2 slider does."""
+    """Redraw the control map for each week in turn, as the lesson 2 slider does.
+
+    Every update is a different week (78 of them before the cycle repeats), so nothing
+    a week has drawn can be reused by the next.
+
+    Example:
+        >>> png, panel = setup_render_week()()
+        >>> png[:4] == b"\\x89PNG" and "Events from 2 Jan 2012" in panel
+        True
+    """
     import pandas as pd
 
-    from helpers.data import load_control, load_events, load_places
+    from helpers.data import load_control, load_events, load_places, load_sources
     from helpers.rebel_advance import WeekMap
 
-    week_map = WeekMap(load_control(), load_places(), load_events())  # once, like the widget
+    week_map = WeekMap(load_control(), load_places(), load_events(),  # once, like the widget
+                       load_sources())
     weeks = itertools.cycle(pd.date_range("2012-01-02", "2013-06-24", freq="7D"))
     return lambda: week_map(next(weeks))
 
