@@ -298,13 +298,13 @@ def find_place(places: pd.DataFrame, name_or_id: str) -> pd.Series:
     raise ValueError(f"no place called {name_or_id!r}; known places: {known}")
 
 
-def distance_between(a: str, b: str, places: pd.DataFrame) -> float:
+def distance_between(places: pd.DataFrame, a: str, b: str) -> float:
     """Return the great-circle distance in km between two places named or identified.
 
     Example:
         >>> table = pd.DataFrame({"place_id": ["a", "b"], "name": ["A", "B"],
         ...                       "lat": [0.0, 0.0], "lon": [0.0, 1.0]})
-        >>> round(distance_between("a", "B", table))
+        >>> round(distance_between(table, "a", "B"))
         111
     """
     first, second = find_place(places, a), find_place(places, b)

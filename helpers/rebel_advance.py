@@ -728,7 +728,7 @@ def compare_distances(claims: pd.DataFrame, places: pd.DataFrame) -> pd.DataFram
                              f"of {list(UNITS)}")
         place = claim["claim_key"].removeprefix("distance-bamako-")
         reported = float(claim["value"]) * UNITS[claim["unit"]]
-        straight = distance_between("bamako", place, places)
+        straight = distance_between(places, "bamako", place)
         rows.append({"place_id": place, "source_id": claim["source_id"],
                      "value": claim["value"], "unit": claim["unit"], "reported_km": reported,
                      "straight_km": straight, "ratio": reported / straight})

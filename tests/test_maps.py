@@ -210,7 +210,7 @@ def test_distance_is_symmetric_and_zero_to_itself() -> None:
 
 
 def test_bamako_to_mopti_is_about_460_km_north_east(places) -> None:
-    assert distance_between("Bamako", "Mopti", places) == pytest.approx(461, abs=2)
+    assert distance_between(places, "Bamako", "Mopti") == pytest.approx(461, abs=2)
     bamako, mopti = find_place(places, "bamako"), find_place(places, "mopti")
     assert compass_point(bearing_deg(bamako.lat, bamako.lon, mopti.lat, mopti.lon)) == "north-east"
 

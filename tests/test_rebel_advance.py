@@ -162,7 +162,7 @@ def test_exercise_keys_agree_with_the_data(control, places, actors) -> None:
     assert latest.loc["2013-01-14", "jihadist"] == keys["2.3"].answer
     earliest = count_by_side(control, ["2013-01-14"])
     assert earliest.loc["2013-01-14", "jihadist"] == keys["2.3"].answer - 1
-    assert round(distance_between("Bamako", "Diabaly", places)) == keys["2.4"].answer
+    assert round(distance_between(places, "Bamako", "Diabaly")) == keys["2.4"].answer
     assert keys["2.6"].answer in contested_table(control, places, actors)
 
 
