@@ -71,18 +71,28 @@ def setup_render_week() -> Callable[[], object]:
 
 
 def setup_explore_figures() -> Callable[[], object]:
-    """Show each force's troop figures (chart PNG and table), as the lesson 3 explorer does."""
+    """Show each force's figures in each of its categories, all kinds of figure (the chart's
+    ``<img>`` and the table, as HTML), as the lesson 3 explorer does on every change.
+
+    Example:
+        >>> update = setup_explore_figures()
+        >>> chart, table = update()
+        >>> chart.startswith('<img class="force-explorer-chart"'), "<table" in table
+        (True, True)
+    """
     from helpers.data import FIGURE_KINDS, load_deployments, load_sources
     from helpers.intervention import FORCE_NAMES, explore_figures
 
     deployments, sources = load_deployments(), load_sources()
-    forces = itertools.cycle(list(FORCE_NAMES))
+    pairs = sorted(set(zip(deployments["force"], deployments["category"], strict=True)),
+                   key=lambda pair: (list(FORCE_NAMES).index(pair[0]), pair[1]))
+    selections = itertools.cycle(pairs)
 
     def update() -> object:
-        view = explore_figures(deployments, sources=sources, force=next(forces),
-                               category="troops", figure_kinds=tuple(FIGURE_KINDS))
-        png = view.chart.png_bytes() if view.chart is not None else b""
-        return png, view.table_html()
+        force, category = next(selections)
+        view = explore_figures(deployments, sources, force=force, category=category,
+                               figure_kinds=FIGURE_KINDS)
+        return view.chart_html(), view.table_html()
 
     return update
 
