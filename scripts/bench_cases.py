@@ -22,7 +22,7 @@ class BenchCase:
     """One widget's update function, ready to time.
 
     Attributes:
-        name: What is timed, e.g. ``"places.describe_place"``.
+        name: What is timed, e.g. ``"maps.describe_place"``.
         widget_module: The ``helpers`` module whose widget calls it.
         setup: Returns a no-argument callable making one update (not timed itself).
     """
@@ -151,11 +151,11 @@ def setup_explain() -> Callable[[], object]:
 
 
 BENCH_CASES: list[BenchCase] = [
-    BenchCase("places.describe_place", "helpers.maps", setup_describe_place),
-    BenchCase("control_widget.render_week", "helpers.rebel_advance", setup_render_week),
-    BenchCase("force_view.explore_figures", "helpers.intervention", setup_explore_figures),
-    BenchCase("source_explorer.compare_sources", "helpers.comparing_sources",
+    BenchCase("maps.describe_place", "helpers.maps", setup_describe_place),
+    BenchCase("rebel_advance.render_week", "helpers.rebel_advance", setup_render_week),
+    BenchCase("intervention.explore_figures", "helpers.intervention", setup_explore_figures),
+    BenchCase("comparing_sources.compare_sources", "helpers.comparing_sources",
               setup_compare_sources),
     BenchCase("the_coup.explore_timeline", "helpers.the_coup", setup_explore_timeline),
-    BenchCase("us_law_widget.explain", "helpers.us_law", setup_explain),
+    BenchCase("us_law.explain", "helpers.us_law", setup_explain),
 ]
