@@ -22,8 +22,6 @@ import bisect
 import datetime as dt
 import functools
 import html
-import struct
-import zlib
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING
@@ -40,7 +38,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Polygon
 from matplotlib.ticker import MaxNLocator
 
-from helpers.charts import PALETTE, Chart, house_style, image_html, make_chart
+from helpers.charts import PALETTE, Chart, encode_png, house_style, image_html, make_chart
 from helpers.citations import collect_ids, short_citation
 from helpers.maps import ANCHORS, distance_between, draw_basemap
 from helpers.readers import read_date
@@ -519,24 +517,6 @@ def _shrink_to_contents(figure: Figure) -> None:
     figure.set_size_inches(box.width, box.height)
 
 
-def _png_chunk(kind: bytes, data: bytes) -> bytes:
-    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-
-
-def _encode_png(pixels: np.ndarray) -> bytes:
-    """Write height x width x 4 RGBA pixels as a PNG, quickly: no row filter, zlib level 1.
-
-    A map of flat colours compresses well without PNG's row filters, which are most of
-    the time a general encoder spends.
-    """
-    height, width, _ = pixels.shape
-    rows = np.zeros((height, width * 4 + 1), np.uint8)  # each row starts with filter 0
-    rows[:, 1:] = pixels.reshape(height, -1)
-    header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)  # 8-bit RGBA
-    return (b"\x89PNG\r\n\x1a\n" + _png_chunk(b"IHDR", header)
-            + _png_chunk(b"IDAT", zlib.compress(rows.tobytes(), 1)) + _png_chunk(b"IEND", b""))
-
-
 class WeekMap:
     """The slider's map, kept between weeks: what :func:`render_week` returns, quickly.
 
@@ -626,7 +606,7 @@ class WeekMap:
         day = read_date(when)
         held = self._held(day)
         with house_style():
-            png = _encode_png(self._draw(held, day))
+            png = encode_png(self._draw(held, day))
         alt = html.escape(_describe(held, self._names, day))
         events = _week_events_html(self._events, self._cite, day)
         return png, f"<p class='control-alt'>{alt}</p>{events}"

@@ -138,3 +138,16 @@ def test_tight_png_has_the_pixels_of_savefig_with_a_tight_box() -> None:
     plt.close(fig)
     expected = imread(io.BytesIO(buffer.getvalue()))
     assert np.array_equal(imread(io.BytesIO(tight_png(fig, dpi=100))), expected)
+
+
+def test_encode_png_round_trips_the_pixels() -> None:
+    import io
+
+    import numpy as np
+    from matplotlib.image import imread
+
+    from helpers.charts import encode_png
+    pixels = np.random.default_rng(1).integers(0, 256, (5, 7, 4), dtype=np.uint8)
+    decoded = imread(io.BytesIO(encode_png(pixels)), format="png")
+    assert decoded.shape == (5, 7, 4)
+    assert np.array_equal(np.rint(decoded * 255).astype(np.uint8), pixels)

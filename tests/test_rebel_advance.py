@@ -342,7 +342,7 @@ def test_week_map_recovers_after_a_failed_redraw(control, places, events, source
         calls.append(1)
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(lesson, "_encode_png", broken)
+    monkeypatch.setattr(lesson, "encode_png", broken)
     with pytest.raises(RuntimeError):
         week_map("2012-06-25")
     monkeypatch.undo()
