@@ -17,7 +17,7 @@ lab: $(VENV)/.runtime-installed
 
 test: $(VENV)/.test-installed
 	$(BIN)/ruff check helpers tests scripts notebooks
-	$(BIN)/python -m pytest tests helpers --ignore=tests/browser
+	$(BIN)/python -m pytest tests helpers scripts/editions.py --ignore=tests/browser
 	$(OFFLINE) $(BIN)/python -m pytest $(NBVAL) notebooks
 	$(OFFLINE) $(BIN)/python scripts/build_instructor.py
 	$(OFFLINE) $(BIN)/python -m pytest $(NBVAL) instructor
@@ -41,7 +41,7 @@ $(VENV)/.test-installed: requirements-test.txt $(VENV)/.runtime-installed
 	touch $@
 
 unit: $(VENV)/.test-installed
-	$(BIN)/python -m pytest tests helpers --ignore=tests/browser
+	$(BIN)/python -m pytest tests helpers scripts/editions.py --ignore=tests/browser
 
 notebooks: $(VENV)/.test-installed
 	$(OFFLINE) $(BIN)/python -m pytest $(NBVAL) notebooks

@@ -1,4 +1,8 @@
-"""Turn source ids into citations, bibliographies and chart captions (never typed by hand)."""
+"""Turn source ids into citations, bibliographies and chart captions (never typed by hand).
+
+Every function here is handed the bibliography (``load_sources()``) as its first argument;
+none reads a file itself.
+"""
 
 from __future__ import annotations
 
@@ -6,53 +10,53 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from helpers.loaders import load_sources
-from helpers.validate import split_ids
+from helpers.data import split_ids
+from helpers.tables import Markdown, escape_cell
 
 
-class Markdown(str):
-    """A string that Jupyter renders as Markdown.
+def source_row(sources: pd.DataFrame, source_id: str) -> pd.Series:
+    """Look one source up in the bibliography (the one source lookup).
+
+    Raises:
+        ValueError: the id is not in ``data/sources.csv``.
 
     Example:
-        >>> Markdown("*hi*")._repr_markdown_()
-        '*hi*'
+        >>> from helpers.data import load_sources
+        >>> source_row(load_sources(), "seed-passblue-2013")["publisher"]
+        'PassBlue'
     """
-
-    def _repr_markdown_(self) -> str:
-        return str(self)
-
-
-def _source_row(source_id: str, sources: pd.DataFrame | None) -> pd.Series:
-    table = load_sources() if sources is None else sources
-    match = table[table["source_id"] == source_id]
+    match = sources[sources["source_id"] == source_id]
     if match.empty:
         raise ValueError(f"unknown source id {source_id!r}: it is not in data/sources.csv")
     return match.iloc[0]
 
 
-def format_citation(source_id: str, *, sources: pd.DataFrame | None = None) -> str:
-    """Return a full citation: author, date, title, publisher, link.
+def format_citation(sources: pd.DataFrame, source_id: str) -> str:
+    """Return a full citation in Markdown: author, date, title, publisher, link.
 
     Example:
-        >>> format_citation("seed-passblue-2013").startswith("Dulcie Leimbach (2013-01-11).")
-        True
+        >>> from helpers.data import load_sources
+        >>> format_citation(load_sources(), "seed-passblue-2013")[:32]
+        'Dulcie Leimbach (2013-01-11). *T'
     """
-    row = _source_row(source_id, sources)
-    author = row["author"] or row["publisher"]
-    parts = [f"{author} ({row['published']}). *{row['title']}*. {row['publisher']}."]
+    row = source_row(sources, source_id)
+    author = escape_cell(row["author"] or row["publisher"])
+    parts = [f"{author} ({escape_cell(row['published'])}). *{escape_cell(row['title'])}*. "
+             f"{escape_cell(row['publisher'])}."]
     if row["url"]:
         parts.append(f"<{row['url']}>")
     return " ".join(parts)
 
 
-def short_citation(source_id: str, *, sources: pd.DataFrame | None = None) -> str:
-    """Return a short citation for captions: publisher and date.
+def short_citation(sources: pd.DataFrame, source_id: str) -> str:
+    """Return a short citation for captions and tables: publisher and date (plain text).
 
     Example:
-        >>> short_citation("seed-passblue-2013")
+        >>> from helpers.data import load_sources
+        >>> short_citation(load_sources(), "seed-passblue-2013")
         'PassBlue, 2013-01-11'
     """
-    row = _source_row(source_id, sources)
+    row = source_row(sources, source_id)
     return f"{row['publisher']}, {row['published']}"
 
 
@@ -70,32 +74,30 @@ def collect_ids(cells: Iterable[str]) -> list[str]:
     return list(seen)
 
 
-def bibliography(source_ids: Iterable[str], *, sources: pd.DataFrame | None = None) -> Markdown:
-    """Return a Markdown bibliography of the given sources, one bullet each, sorted.
+def bibliography(sources: pd.DataFrame, source_ids: Iterable[str]) -> Markdown:
+    """Return a Markdown bibliography of the given sources, one bullet each, sorted by id.
 
     Example:
-        >>> print(bibliography(["seed-passblue-2013"]))  # doctest: +ELLIPSIS
+        >>> from helpers.data import load_sources
+        >>> print(bibliography(load_sources(), ["seed-passblue-2013"]))  # doctest: +ELLIPSIS
         - `seed-passblue-2013`: Dulcie Leimbach (2013-01-11). *Terrorists Pushed Back...
     """
-    table = load_sources() if sources is None else sources
     ids = sorted(collect_ids(source_ids))
-    lines = [f"- `{sid}`: {format_citation(sid, sources=table)}" for sid in ids]
-    return Markdown("\n".join(lines))
+    return Markdown("\n".join(f"- `{sid}`: {format_citation(sources, sid)}" for sid in ids))
 
 
-def caption(source_ids: Iterable[str], *, text: str = "",
-            sources: pd.DataFrame | None = None) -> str:
+def caption(sources: pd.DataFrame, source_ids: Iterable[str], *, text: str = "") -> str:
     """Return a chart caption that names its sources.
 
     Example:
-        >>> caption(["seed-passblue-2013"], text="French strikes.")
+        >>> from helpers.data import load_sources
+        >>> caption(load_sources(), ["seed-passblue-2013"], text="French strikes.")
         'French strikes. Sources: PassBlue, 2013-01-11.'
     """
-    table = load_sources() if sources is None else sources
     ids = collect_ids(source_ids)
-    rows = table[table["source_id"].isin(ids)].drop_duplicates("source_id")
+    rows = sources[sources["source_id"].isin(ids)].drop_duplicates("source_id")
     known = {sid: f"{publisher}, {published}" for sid, publisher, published
              in zip(rows["source_id"], rows["publisher"], rows["published"], strict=True)}
-    names = "; ".join(known[sid] if sid in known else short_citation(sid, sources=table)
+    names = "; ".join(known[sid] if sid in known else short_citation(sources, sid)
                       for sid in ids)
     return f"{text} Sources: {names}.".strip()

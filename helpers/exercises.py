@@ -1,28 +1,26 @@
-"""Self-check exercises: ``check("0.1", answer)``, ``hint("0.1")`` and ``reveal("0.1")``.
-
-Answers are passed explicitly (no peeking into the notebook). Each exercise's key lives in
-``helpers/keys/lessonNN.toml``: its kind (``date``, ``number``, ``choice``, ``text``,
-``items``), the accepted answer, specific feedback for foreseeable wrong answers, hints,
-an explanation and a ``solution`` (a Python expression that the instructor edition puts
-in place of the ``...`` placeholder).
+"""Self-check exercises (``check``, ``hint``, ``reveal``) and a learner's progress.
 """
 
 from __future__ import annotations
 
 import html
+import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import tomllib
 
-from helpers.answers import (
+from helpers.readers import (
     AnswerFormatError,
     describe_type,
     normalise_text,
-    parse_date_answer,
-    parse_items_answer,
-    parse_number_answer,
+    read_date,
+    read_items,
+    read_number,
 )
+
+# Self-check exercises: ``check("0.1", answer)``, ``hint("0.1")`` and ``reveal("0.1")``.
 
 KINDS = ("date", "number", "choice", "text", "items")
 SYMBOLS = {"correct": "✔ Correct", "incorrect": "✘ Not yet", "unanswered": "… No answer yet",
@@ -131,15 +129,15 @@ def check(key: str, answer: object) -> Feedback:
 
 def _compare(exercise: Exercise, answer: object) -> tuple[bool, str]:
     if exercise.kind == "date":
-        given = parse_date_answer(answer)
-        return given == parse_date_answer(exercise.answer), given.isoformat()
+        given = read_date(answer)
+        return given == read_date(exercise.answer), given.isoformat()
     if exercise.kind == "number":
-        number = parse_number_answer(answer)
+        number = read_number(answer)
         within = abs(number - float(exercise.answer)) <= exercise.tolerance
         return within, str(int(number)) if number.is_integer() else str(number)
     if exercise.kind == "items":
-        items = parse_items_answer(answer)
-        return items == parse_items_answer(exercise.answer), ", ".join(sorted(items))
+        items = read_items(answer)
+        return items == read_items(exercise.answer), ", ".join(sorted(items))
     if not isinstance(answer, (str, int, float)) or isinstance(answer, bool):
         raise AnswerFormatError(f"expected text such as \"{exercise.answer}\"; "
                                 f"you gave {describe_type(answer)}")
@@ -185,3 +183,151 @@ def reveal(key: str) -> Solution:
     """
     exercise = get_exercise(key)
     return Solution(exercise.key, exercise.answer, exercise.solution, exercise.explanation)
+
+
+# A student's progress summary: which exercises are done, and what to do next.
+
+CHECK_CALL = re.compile(r'check\(\s*"(?P<key>[^"]+)"')
+REVEAL_CALL = re.compile(r'reveal\(\s*"(?P<key>[^"]+)"')
+LABELS = {"correct": "done", "incorrect": "tried, not yet right", "invalid": "answer unreadable",
+          "unanswered": "not started", "not run": "answered, not run since last save"}
+
+
+ANSWER_LINE = re.compile(r"^[ \t]*answer_(?P<n>\d+)_(?P<k>\d+)[ \t]*=(?P<value>.*)$", re.M)
+
+
+def output_text(cell: dict) -> str:
+    """Join a code cell's outputs as text (plain text, streams, error values)."""
+    parts = []
+    for output in cell.get("outputs", []):
+        if "text" in output:
+            parts.append("".join(output["text"]))
+        data = output.get("data", {})
+        if "text/plain" in data:
+            parts.append("".join(data["text/plain"]))
+        if output.get("output_type") == "error":
+            parts.append(f"{output['ename']}: {output['evalue']}")
+    return "\n".join(parts)
+
+
+
+@dataclass(frozen=True)
+class ExerciseStatus:
+    """Where one exercise stands in a saved notebook."""
+
+    notebook: str
+    key: str
+    status: str
+    revealed: bool = False
+
+    def describe(self) -> str:
+        """Say the status in words, e.g. ``'done (after reveal)'``."""
+        return LABELS[self.status] + (" (after reveal)" if self.revealed else "")
+
+
+def exercise_statuses(notebook: dict, *, name: str) -> list[ExerciseStatus]:
+    """Read every exercise's status from a notebook's saved cells and outputs.
+
+    Example:
+        >>> cell = {"cell_type": "code", "source": 'answer_0_1 = ...\\ncheck("0.1", answer_0_1)',
+        ...         "outputs": []}
+        >>> exercise_statuses({"cells": [cell]}, name="00.ipynb")[0].status
+        'unanswered'
+    """
+    revealed = {match["key"] for cell in notebook["cells"] if cell["cell_type"] == "code"
+                and cell.get("outputs") for match in REVEAL_CALL.finditer(_text(cell))}
+    statuses = []
+    for cell in notebook["cells"]:
+        if cell["cell_type"] != "code":
+            continue
+        for match in CHECK_CALL.finditer(_text(cell)):
+            key = match["key"]
+            statuses.append(ExerciseStatus(name, key, _status(cell), key in revealed))
+    return statuses
+
+
+def _text(cell: dict) -> str:
+    return "".join(cell["source"])
+
+
+def _status(cell: dict) -> str:
+    shown = output_text(cell).strip()
+    for status, symbol in SYMBOLS.items():
+        if shown.startswith(symbol):
+            return status
+    answers = [m["value"].strip() for m in ANSWER_LINE.finditer(_text(cell))]
+    return "unanswered" if not answers or answers == ["..."] * len(answers) else "not run"
+
+
+@dataclass(frozen=True)
+class Progress:
+    """A progress summary; shows as a table in a notebook and as text elsewhere."""
+
+    exercises: tuple[ExerciseStatus, ...]
+
+    @property
+    def done(self) -> int:
+        """How many exercises are correct."""
+        return sum(e.status == "correct" for e in self.exercises)
+
+    def next_step(self) -> str:
+        """Say what to do next: the first exercise not yet correct, in notebook order."""
+        todo = next((e for e in self.exercises if e.status != "correct"), None)
+        if not self.exercises:
+            return "No exercises found: is the path a lesson notebook or the notebooks folder?"
+        if todo is None:
+            return "Every exercise is done. Go on to the discussion prompts and the next lesson."
+        return f"Next: exercise {todo.key} in {todo.notebook} ({todo.describe()})."
+
+    def summary(self) -> str:
+        """One sentence: how many are done, how many revealed, what next."""
+        revealed = sum(e.revealed for e in self.exercises)
+        return (f"{self.done} of {len(self.exercises)} exercises done"
+                f"{f', {revealed} with a solution revealed' if revealed else ''}. "
+                f"{self.next_step()}")
+
+    def __repr__(self) -> str:
+        rows = [f"{e.notebook:<32} {e.key:<6} {e.describe()}" for e in self.exercises]
+        return "\n".join([self.summary(), *rows])
+
+    def _repr_html_(self) -> str:
+        rows = "".join(f"<tr><td>{html.escape(e.notebook)}</td><td>{html.escape(e.key)}</td>"
+                       f"<td>{html.escape(e.describe())}</td></tr>" for e in self.exercises)
+        return (f'<div class="progress-summary"><p role="status">{html.escape(self.summary())}'
+                "</p><table><thead><tr><th>notebook</th><th>exercise</th><th>status</th></tr>"
+                f"</thead><tbody>{rows}</tbody></table></div>")
+
+
+def read_notebook(path: Path) -> dict:
+    """Read a saved notebook, or say which file could not be read and why."""
+    try:
+        notebook = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise ValueError(f"could not read {path.name} as a notebook: {err}") from None
+    if not isinstance(notebook, dict) or not isinstance(notebook.get("cells"), list):
+        raise ValueError(f"{path.name} is not a Jupyter notebook (it has no list of cells)")
+    return notebook
+
+
+def progress(path: str | Path = ".") -> Progress:
+    """Summarise the exercises of one saved notebook, or of every notebook in a folder.
+
+    Args:
+        path: A notebook file, or a folder (``"."`` is the folder of the notebook you are
+            in). Save your notebook first: only saved outputs count.
+
+    Example:
+        >>> from helpers.data import repo_root
+        >>> progress(repo_root() / "notebooks" / "00-start-here.ipynb").exercises[0].key
+        '0.1'
+    """
+    where = Path(path)
+    if where.is_dir():
+        files = sorted(p for p in where.glob("*.ipynb") if re.match(r"\d{2}-", p.name))
+    elif where.suffix == ".ipynb" and where.is_file():
+        files = [where]
+    else:
+        raise ValueError(f"{str(path)!r} is neither a notebook (.ipynb) nor a folder; try "
+                         'progress(".") for every notebook in this folder')
+    return Progress(tuple(status for file in files
+                          for status in exercise_statuses(read_notebook(file), name=file.name)))

@@ -1,9 +1,15 @@
-"""Notebook 06: the aftermath timeline and feedback on a student's synthesis memo.
+"""Lesson 06, aftermath and synthesis: the decade after 2013, and a review of the student's memo.
 
-The memo review checks only what a program can check honestly — length, citations
-that resolve to rows of ``data/``, which actors the memo covers, loaded labels — and
-lists the rubric criteria that need a human reader, so a student alone knows what
-to reread and an instructor knows what is left to mark.
+Sections, in reading order:
+
+1. **The aftermath**: :func:`select_aftermath` picks the events of 2013–2023 for the two
+   timeline tables, and :func:`years_between` measures the time from one event to another.
+2. **The memo review**: :func:`citable_ids` lists the ids a memo may cite, from the tables it
+   is handed; :func:`review_memo` checks a memo against the rubric criteria a program can
+   judge and returns a :class:`MemoReview` that lists the others for a human reader.
+
+The place explorer notebook 06 shows is shared with notebook 00 and lives in
+:mod:`helpers.maps`.
 """
 
 from __future__ import annotations
@@ -14,33 +20,21 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from helpers.loaders import load_table
-from helpers.schema import TABLES, id_column
+from helpers.data import TABLES, id_column
 
-MEMO_WORDS = (250, 500)
-CITATION = re.compile(r"\[([a-z0-9][a-z0-9_-]*)\]")
-ACTOR_WORDS = {
-    "France": r"\b(france|french|paris|hollande|serval)\b",
-    "the United States": r"\b(united states|u\.s\.|us|usa|washington|american|obama)\b",
-    "Mali's neighbours or African forces":
-        r"\b(ecowas|afisma|african union|chad|niger|algeria|neighbou?rs?)\b",
-}
-LOADED_WORDS = ("terrorist", "rebel", "islamist", "jihadist", "militant")
-READER_CRITERIA = (
-    "The first two sentences answer the central question.",
-    "It separates what US law barred from what Washington chose not to do.",
-    "It weighs at least one source (who wrote it, when, how they knew).",
-    "It uses the aftermath with care: what the 2013 decisions led to, without hindsight bias.",
-)
-MARKS = {"met": "✔", "not met": "✘", "reader": "?"}
+# 1. The aftermath: the events of 2013-2023 and the time between two of them.
 
-
-def aftermath_events(events: pd.DataFrame, *, also: tuple[str, ...] = ()) -> pd.DataFrame:
+def select_aftermath(events: pd.DataFrame, *, also: tuple[str, ...] = ()) -> pd.DataFrame:
     """Return the ``aftermath`` events, plus any listed by id, in date order.
 
+    Args:
+        events: The events table (``load_events()``).
+        also: ``event_id`` of events from other lessons that belong to the aftermath; ids
+            not in the table are skipped.
+
     Example:
-        >>> from helpers.loaders import load_events
-        >>> aftermath_events(load_events())["event_id"].iloc[0]
+        >>> from helpers.data import load_events
+        >>> select_aftermath(load_events())["event_id"].iloc[0]
         'ev-20130728-election'
     """
     chosen = (events["category"] == "aftermath") | events["event_id"].isin(also)
@@ -50,8 +44,11 @@ def aftermath_events(events: pd.DataFrame, *, also: tuple[str, ...] = ()) -> pd.
 def years_between(events: pd.DataFrame, first: str, last: str) -> float:
     """Years (to one decimal) from one event to another, by their ``event_id``.
 
+    Raises:
+        ValueError: an id is not in the events table; the message names it.
+
     Example:
-        >>> from helpers.loaders import load_events
+        >>> from helpers.data import load_events
         >>> years_between(load_events(), "ev-20130111-serval", "ev-20220815-withdrawal")
         9.6
     """
@@ -63,35 +60,83 @@ def years_between(events: pd.DataFrame, first: str, last: str) -> float:
     return round((dates[last] - dates[first]).days / 365.25, 1)
 
 
-def citable_ids() -> dict[str, str]:
-    """Map every id a memo may cite (events, sources, figures, claims, laws) to its table.
+# 2. The memo review: the rubric criteria a program can check, and the ids a memo may cite.
+
+_MEMO_WORDS = (250, 500)
+_CITATION = re.compile(r"\[([a-z0-9][a-z0-9_-]*)\]")
+_ACTOR_WORDS = {
+    "France": r"\b(france|french|paris|hollande|serval)\b",
+    "the United States": r"\b(united states|u\.s\.|us|usa|washington|american|obama)\b",
+    "Mali's neighbours or African forces":
+        r"\b(ecowas|afisma|african union|chad|niger|algeria|neighbou?rs?)\b",
+}
+_LOADED_WORDS = ("terrorist", "rebel", "islamist", "jihadist", "militant")
+_READER_CRITERIA = (
+    "The first two sentences answer the central question.",
+    "It separates what US law barred from what Washington chose not to do.",
+    "It weighs at least one source (who wrote it, when, how they knew).",
+    "It uses the aftermath with care: what the 2013 decisions led to, without hindsight bias.",
+)
+_MARKS = {"met": "✔", "not met": "✘", "reader": "?"}
+
+
+def citable_ids(*tables: pd.DataFrame) -> dict[str, str]:
+    """Map every id a memo may cite to the name of the table it comes from.
+
+    Each table is recognised by its columns (those of one table in ``data/``) and its ids
+    are read from that table's identifier column (``event_id`` for events, ``source_id``
+    for sources, and so on).
+
+    Args:
+        *tables: The loaded tables whose ids a memo may cite, e.g. events, sources,
+            deployments (figures), claims, authorities (laws) and us_actions.
+
+    Raises:
+        ValueError: a table is not one of the tables in ``data/`` that have ids.
 
     Example:
-        >>> citable_ids()["seed-passblue-2013"]
-        'sources'
+        >>> from helpers.data import load_events, load_sources
+        >>> known = citable_ids(load_events(), load_sources())
+        >>> known["seed-passblue-2013"], known["ev-20130111-serval"]
+        ('sources', 'events')
     """
-    known: dict[str, str] = {}
-    for table in TABLES:
+    citable = {}
+    for name, schema in TABLES.items():
         try:
-            column = id_column(table)
+            citable[name] = (id_column(name), {column.name for column in schema})
         except KeyError:  # control and labels have no identifier to cite
             continue
-        known.update(dict.fromkeys(load_table(table)[column], table))
+    known: dict[str, str] = {}
+    for table in tables:
+        names = [name for name, (_, columns) in citable.items() if columns <= set(table.columns)]
+        if len(names) != 1:
+            raise ValueError(f"a table with columns {list(table.columns)} is not one of the "
+                             f"tables with ids to cite: {', '.join(citable)}")
+        known.update(dict.fromkeys(table[citable[names[0]][0]], names[0]))
     return known
 
 
 @dataclass(frozen=True)
 class MemoReview:
-    """Rubric lines: (``met``, ``not met`` or ``reader``, criterion, detail)."""
+    """The review of a memo: one line per criterion, shown as text or as an HTML list.
+
+    Attributes:
+        lines: (mark, criterion, detail) each; mark is ``met``, ``not met`` or ``reader``
+            (a criterion only a human reader can judge).
+
+    Example:
+        >>> print(MemoReview((("met", "Length:", "300 words."),)))
+        ✔ Length: 300 words.
+    """
 
     lines: tuple[tuple[str, str, str], ...]
 
     def __repr__(self) -> str:
-        return "\n".join(f"{MARKS[mark]} {criterion} {detail}".rstrip()
+        return "\n".join(f"{_MARKS[mark]} {criterion} {detail}".rstrip()
                          for mark, criterion, detail in self.lines)
 
     def _repr_html_(self) -> str:
-        items = "".join(f"<li>{MARKS[mark]} <strong>{html.escape(criterion)}</strong> "
+        items = "".join(f"<li>{_MARKS[mark]} <strong>{html.escape(criterion)}</strong> "
                         f"{html.escape(detail)}</li>" for mark, criterion, detail in self.lines)
         return f'<ul class="memo-review" style="list-style:none">{items}</ul>'
 
@@ -99,8 +144,13 @@ class MemoReview:
 def review_memo(memo: object, known: dict[str, str]) -> MemoReview:
     """Check a memo against the rubric criteria a program can judge; list the others.
 
+    Args:
+        memo: The memo as text; ``...``, None or blank text gets an instruction instead.
+        known: Every id the memo may cite, mapped to its table (:func:`citable_ids`).
+
     Example:
-        >>> review = review_memo("France acted [seed-passblue-2013].", citable_ids())
+        >>> from helpers.data import load_sources
+        >>> review = review_memo("France acted [seed-passblue-2013].", citable_ids(load_sources()))
         >>> review.lines[0][:2]
         ('not met', 'Length:')
     """
@@ -108,8 +158,8 @@ def review_memo(memo: object, known: dict[str, str]) -> MemoReview:
         return MemoReview((("not met", "No memo yet:",
                             "write it as text between triple quotes, then run the cell."),))
     words = len(memo.split())
-    low, high = MEMO_WORDS
-    cited = list(dict.fromkeys(CITATION.findall(memo)))
+    low, high = _MEMO_WORDS
+    cited = list(dict.fromkeys(_CITATION.findall(memo)))
     unknown = [c for c in cited if c not in known]
     tables = {known[c] for c in cited if c in known}
     resolved = len(cited) - len(unknown)
@@ -126,13 +176,13 @@ def review_memo(memo: object, known: dict[str, str]) -> MemoReview:
         lines.append(("not met", "Not found in data/:",
                       ", ".join(unknown) + ". Check the spelling."))
     text = memo.casefold()
-    missing = [name for name, cues in ACTOR_WORDS.items() if not re.search(cues, text)]
+    missing = [name for name, cues in _ACTOR_WORDS.items() if not re.search(cues, text)]
     lines.append(("not met" if missing else "met", "Actors:",
                   f"say what {', '.join(missing)} could or could not do." if missing
                   else "France, the United States and African actors all appear."))
-    labels = [word for word in LOADED_WORDS if word in text]
+    labels = [word for word in _LOADED_WORDS if word in text]
     if labels:
         lines.append(("reader", "Labels:", f"you use {', '.join(labels)}: your word, or a "
                       "source's? Name the group, or attribute the word."))
-    lines += [("reader", "For a reader:", criterion) for criterion in READER_CRITERIA]
+    lines += [("reader", "For a reader:", criterion) for criterion in _READER_CRITERIA]
     return MemoReview(tuple(lines))

@@ -1,63 +1,138 @@
-"""Readable tables for notebooks: the glossary of actors and a dated list of events."""
+"""The one way to write a table for a notebook: Markdown for prose, HTML for widgets.
+
+Every cell that comes from data is escaped here, so text in a CSV can never become markup.
+The glossary of actors and the dated list of events, which several lessons show, live here.
+"""
 
 from __future__ import annotations
 
+import html
+from collections.abc import Iterable
+
 import pandas as pd
 
-from helpers.citations import Markdown
 
-MILESTONES = ("ev-20120101-rebellion", "ev-20120322-coup", "ev-20130111-serval",
-              "ev-20130701-minusma")
-
-
-def milestone_events(events: pd.DataFrame, *, ids: tuple[str, ...] = MILESTONES) -> pd.DataFrame:
-    """Return the few events that frame the whole module, in date order.
+class Markdown(str):
+    """A string that Jupyter renders as Markdown.
 
     Example:
-        >>> from helpers.loaders import load_events
-        >>> list(milestone_events(load_events())["event_id"])[:2]
-        ['ev-20120101-rebellion', 'ev-20120322-coup']
+        >>> Markdown("*hi*")._repr_markdown_()
+        '*hi*'
     """
-    missing = [event_id for event_id in ids if event_id not in set(events["event_id"])]
-    if missing:
-        raise ValueError(f"milestone events missing from events.csv: {', '.join(missing)}")
-    return events[events["event_id"].isin(ids)].sort_values("date", ignore_index=True)
+
+    def _repr_markdown_(self) -> str:
+        return str(self)
 
 
-def _cell(text: object) -> str:
-    return str(text).replace("|", "/").replace("\n", " ")
-
-
-def glossary_markdown(actors: pd.DataFrame, *, kinds: tuple[str, ...] | None = None) -> Markdown:
-    """Return the actors as a Markdown table: name, what the letters stand for, who they are.
+def escape_cell(value: object) -> str:
+    """Make one value safe inside a Markdown table cell: no markup, no pipes, one line.
 
     Example:
-        >>> from helpers.loaders import load_actors
-        >>> "| MNLA | National Movement" in glossary_markdown(load_actors())
+        >>> escape_cell("a | b <script>")
+        'a \\\\| b &lt;script&gt;'
+    """
+    text = html.escape(str(value), quote=False)
+    for char in "\\`*_[]|":
+        text = text.replace(char, "\\" + char)
+    return " ".join(text.split())
+
+
+def markdown_table(frame: pd.DataFrame, *, code: Iterable[str] = (),
+                   markup: Iterable[str] = ()) -> Markdown:
+    """Write a DataFrame as a Markdown table, every cell escaped.
+
+    Args:
+        frame: the rows to show; its column names become the header.
+        code: columns shown as code (ids), each ``;``-separated id in its own backticks.
+        markup: columns whose text the caller has already made safe Markdown.
+
+    Example:
+        >>> print(markdown_table(pd.DataFrame({"Town": ["Gao"], "Id": ["gao"]}), code=["Id"]))
+        | Town | Id |
+        |---|---|
+        | Gao | `gao` |
+    """
+    code, markup = set(code), set(markup)
+
+    def cell(column: str, value: object) -> str:
+        if column in markup:
+            return " ".join(str(value).replace("|", "\\|").split())
+        if column in code:
+            ids = [part.strip() for part in str(value).split(";") if part.strip()]
+            return ", ".join(f"`{escape_cell(i).replace('`', '')}`" for i in ids)
+        return escape_cell("" if pd.isna(value) else value)
+
+    header = "| " + " | ".join(escape_cell(c) for c in frame.columns) + " |"
+    lines = [header, "|" + "---|" * len(frame.columns)]
+    for row in frame.itertuples(index=False):
+        lines.append("| " + " | ".join(cell(c, v) for c, v in zip(frame.columns, row,
+                                                                  strict=True)) + " |")
+    return Markdown("\n".join(lines))
+
+
+def html_table(frame: pd.DataFrame, *, caption: str = "", classes: str = "") -> str:
+    """Write a DataFrame as an HTML table with a header row, every cell escaped.
+
+    Example:
+        >>> html_table(pd.DataFrame({"Town": ["<b>Gao</b>"]})).split("<tbody>")[1]
+        '<tr><td>&lt;b&gt;Gao&lt;/b&gt;</td></tr></tbody></table>'
+    """
+    opening = f'<table class="{html.escape(classes)}">' if classes else "<table>"
+    parts = [opening]
+    if caption:
+        parts.append(f"<caption>{html.escape(caption)}</caption>")
+    parts.append("<thead><tr>" + "".join(f'<th scope="col">{html.escape(str(c))}</th>'
+                                        for c in frame.columns) + "</tr></thead><tbody>")
+    for row in frame.itertuples(index=False):
+        cells = ("" if pd.isna(v) else html.escape(str(v)) for v in row)
+        parts.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    parts.append("</tbody></table>")
+    return "".join(parts)
+
+
+def glossary_table(actors: pd.DataFrame, *, kinds: tuple[str, ...] | None = None) -> Markdown:
+    """Return the actors as a table: name, what the letters stand for, who they are, sources.
+
+    Example:
+        >>> from helpers.data import load_actors
+        >>> "| MNLA | National Movement" in glossary_table(load_actors())
         True
     """
     rows = actors if kinds is None else actors[actors["kind"].isin(kinds)]
-    lines = ["| Name | Full name | Who they are | Sources |", "|---|---|---|---|"]
-    for _, actor in rows.iterrows():
-        sources = ", ".join(f"`{s}`" for s in actor["source_ids"].split(";"))
-        lines.append(f"| {_cell(actor['name'])} | {_cell(actor['full_name'])} | "
-                     f"{_cell(actor['description'])} | {sources} |")
-    return Markdown("\n".join(lines))
+    frame = pd.DataFrame({"Name": rows["name"], "Full name": rows["full_name"],
+                          "Who they are": rows["description"], "Sources": rows["source_ids"]})
+    return markdown_table(frame, code=["Sources"])
 
 
-def events_markdown(events: pd.DataFrame) -> Markdown:
-    """Return events as a dated Markdown table, honest about imprecise dates.
+def format_when(day: pd.Timestamp, precision: str = "day") -> str:
+    """Write a date only as precisely as it is known (the one date writer).
 
     Example:
-        >>> from helpers.loaders import load_events
-        >>> "| 22 Mar 2012 |" in events_markdown(load_events())
+        >>> format_when(pd.Timestamp("2012-03-02"))
+        '2 Mar 2012'
+        >>> format_when(pd.Timestamp("2011-10-01"), "month")
+        'Oct 2011'
+    """
+    if precision == "year":
+        return f"{day:%Y}"
+    if precision == "month":
+        return f"{day:%b %Y}"
+    return f"{day.day} {day:%b %Y}"
+
+
+def events_table(events: pd.DataFrame) -> Markdown:
+    """Return events as a dated table, honest about imprecise dates.
+
+    Example:
+        >>> from helpers.data import load_events
+        >>> "| 22 Mar 2012 |" in events_table(load_events())
         True
     """
-    formats = {"day": "%d %b %Y", "month": "%b %Y", "year": "%Y"}
-    lines = ["| Date | What happened | Sources |", "|---|---|---|"]
-    for _, event in events.sort_values("date").iterrows():
-        when = event["date"].strftime(formats[event["date_precision"]])
-        sources = ", ".join(f"`{s}`" for s in event["source_ids"].split(";"))
-        lines.append(f"| {when} | **{_cell(event['title'])}.** {_cell(event['summary'])} | "
-                     f"{sources} |")
-    return Markdown("\n".join(lines))
+    rows = events.sort_values("date")
+    what = [f"**{escape_cell(t)}.** {escape_cell(s)}"
+            for t, s in zip(rows["title"], rows["summary"], strict=True)]
+    frame = pd.DataFrame({
+        "Date": [format_when(d, p) for d, p in zip(rows["date"], rows["date_precision"],
+                                                   strict=True)],
+        "What happened": what, "Sources": list(rows["source_ids"])})
+    return markdown_table(frame, code=["Sources"], markup=["What happened"])

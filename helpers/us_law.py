@@ -1,32 +1,71 @@
-"""The authority explorer: could Washington lawfully give this help to this recipient on that day?
+"""Lesson 04, US legal limits: what Washington could lawfully do in Mali, and what it did.
 
-:func:`judge` is a pure function of its arguments and two tables
-(``data/authorities.csv`` and ``data/us_actions.csv``). It returns a :class:`Verdict`
-(``allowed``, ``barred`` or ``allowed_with_conditions``) whose every reason cites a row
-of ``authorities.csv`` and says whether it is a legal bar or a policy choice. The rules
-are the module's simplified reading of the law, not legal advice; the notebook says
-where the law was uncertain.
+In reading order:
+
+1. **The rules** (:func:`judge`): which authority decides a request for a recipient on a
+   day. The code only chooses which rows of ``data/us_rules.csv`` apply; every reason,
+   amount and head-count a verdict shows is the ``text`` of such a row, with its sources.
+2. **The authority explorer**: :func:`explain` turns one question into HTML, and
+   :func:`authority_explorer` is its thin widget; :func:`judge_cases` and
+   :func:`verdict_table` are the static fallback for typical requests.
+3. **The instruments**: :func:`authorities_table` shows ``data/authorities.csv``.
+4. **The timeline** of US actions against legal events: :func:`build_timeline`,
+   :func:`describe_timeline` (its text alternative) and :func:`us_timeline_chart`.
+
+Every function is handed the tables it reads; none loads a file.
 """
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from datetime import date
 
+import ipywidgets as widgets
+import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
 import pandas as pd
 
-from helpers.answers import parse_date_answer
-from helpers.us_law_rules import MALI, Reason, mali_rule, partner_rule, troops_rule
+from helpers.charts import PALETTE, Chart, house_style, make_chart
+from helpers.citations import caption, collect_ids
+from helpers.data import split_ids
+from helpers.readers import read_date
+from helpers.tables import Markdown, format_when, markdown_table
+
+# 1. The rules: which rows of us_rules.csv decide each kind of request.
 
 ACTIONS = ("intelligence", "airlift", "refuelling", "surveillance", "training", "funding",
            "aid", "humanitarian_aid", "ground_troops")
 RECIPIENTS = ("mali_government", "mali_army", "france", "chad", "afisma")
 VERDICTS = ("allowed", "allowed_with_conditions", "barred")
 FIRST_DAY, LAST_DAY = date(2012, 1, 1), date(2013, 12, 31)
+_MALI = ("mali_government", "mali_army")
+_LOGISTICS = ("airlift", "refuelling")
+_SIGHT = ("intelligence", "surveillance")
+_COUP_ROWS = ("sec7008-fy2012", "sec7008-fy2013-cr", "sec7008-fy2013-full")
 
 
 class ExplorerInputError(ValueError):
     """An action, recipient or date the explorer cannot judge; the message lists valid ones."""
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One cited reason: a row of ``us_rules.csv`` and the authority it rests on that day.
+
+    Attributes:
+        rule_id: The row of ``us_rules.csv`` the text comes from.
+        authority_id: The row of ``authorities.csv`` cited.
+        basis: ``law``, ``policy`` or ``uncertain``.
+        text: The row's text.
+        source_ids: The row's sources.
+    """
+
+    rule_id: str
+    authority_id: str
+    basis: str
+    text: str
+    source_ids: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -37,7 +76,7 @@ class Verdict:
         action, recipient, day: The question asked.
         verdict: ``allowed``, ``allowed_with_conditions`` or ``barred`` (what the law allowed).
         reasons: Cited reasons, legal and policy.
-        uncertain: Where the sources show the law was unsettled (may be empty).
+        doubts: Where the sources show the law was unsettled (may be empty).
         record: What Washington had actually done or been asked by that day.
     """
 
@@ -46,12 +85,95 @@ class Verdict:
     day: date
     verdict: str
     reasons: tuple[Reason, ...]
-    uncertain: str = ""
+    doubts: tuple[Reason, ...] = ()
     record: tuple[str, ...] = ()
 
     def cited(self) -> list[str]:
         """Return the cited authority ids, in order, without repeats."""
         return list(dict.fromkeys(reason.authority_id for reason in self.reasons))
+
+
+_Ruling = tuple[str, list[Reason], list[Reason]]
+_Rules = dict[str, tuple]  # rule_id -> the row of us_rules.csv, as a named tuple
+_Dates = dict[str, date]  # authority_id -> the day it was enacted or issued
+
+
+def _index(authorities: pd.DataFrame, us_rules: pd.DataFrame) -> tuple[_Dates, _Rules]:
+    enacted = {aid: pd.Timestamp(day).date() for aid, day
+               in zip(authorities["authority_id"], authorities["enacted"], strict=True)}
+    return enacted, {row.rule_id: row for row in us_rules.itertuples(index=False)}
+
+
+def _rule(rules: _Rules, rule_id: str, authority_id: str | None = None) -> Reason:
+    if rule_id not in rules:
+        raise KeyError(f"rule {rule_id!r} is missing from us_rules.csv")
+    row = rules[rule_id]
+    allowed = split_ids(row.authority_ids)
+    chosen = authority_id or allowed[0]
+    if chosen not in allowed:
+        raise KeyError(f"rule {rule_id!r} does not rest on {chosen!r} in us_rules.csv")
+    return Reason(rule_id, chosen, row.basis, row.text, tuple(split_ids(row.source_ids)))
+
+
+def _starts(rules: _Rules, rule_id: str) -> date:
+    return pd.Timestamp(rules[rule_id].starts).date()
+
+
+def _enacted(enacted: _Dates, authority_id: str) -> date:
+    if authority_id not in enacted:
+        raise KeyError(f"authority {authority_id!r} is missing from authorities.csv")
+    return enacted[authority_id]
+
+
+def _coup_row(day: date, enacted: _Dates) -> str:
+    """The version of the coup restriction in force on ``day`` (the latest enacted)."""
+    versions = [(_enacted(enacted, rid), rid) for rid in _COUP_ROWS]
+    return max((when, rid) for when, rid in versions if when <= day)[1]
+
+
+def _mali_rule(action: str, day: date, enacted: _Dates, rules: _Rules) -> _Ruling:
+    """The Malian government and army: the coup restriction decides."""
+    law = _coup_row(day, enacted)
+    if action == "humanitarian_aid":
+        return "allowed", [_rule(rules, "mali-humanitarian-aid", law)], []
+    if day < _starts(rules, "mali-coup-bar"):
+        if action == "aid":
+            return "allowed", [_rule(rules, "mali-aid-before-coup", law)], []
+        return "allowed_with_conditions", [_rule(rules, "mali-vetting-before-coup")], []
+    if day < _enacted(enacted, "resumption-2013"):
+        doubts = [_rule(rules, "mali-intelligence-doubt", law)] if action in _SIGHT else []
+        return "barred", [_rule(rules, "mali-coup-bar", law)], doubts
+    if action == "aid":
+        return "allowed", [_rule(rules, "mali-aid-resumed")], []
+    return "allowed_with_conditions", [_rule(rules, rid) for rid in (
+        "mali-bar-lifted", "mali-vetting-after-executions", "mali-military-aid-held-back")], []
+
+
+def _partner_rule(action: str, recipient: str, day: date, enacted: _Dates,
+                  rules: _Rules) -> _Ruling:
+    """France, Chad and AFISMA states: who pays, who is vetted, what is reported."""
+    drawdown = day >= _enacted(enacted, "pd-2013-06") and recipient in ("france", "chad")
+    if action in _LOGISTICS:
+        rid = "partner-logistics-drawdown" if drawdown else "partner-logistics-reimbursed"
+        return "allowed_with_conditions", [_rule(rules, rid)], []
+    if action in _SIGHT:
+        reasons = [_rule(rules, "partner-intelligence-reporting")]
+        if action == "surveillance" and day >= _enacted(enacted, "wpr-report-niger-2013"):
+            reasons.append(_rule(rules, "partner-niger-report"))
+        doubts = [_rule(rules, "partner-targeting-doubt")] if action == "intelligence" else []
+        return "allowed_with_conditions", reasons, doubts
+    reasons = [_rule(rules, "partner-vetting")]
+    if drawdown:
+        reasons.append(_rule(rules, "partner-drawdown-services-only"))
+    return "allowed_with_conditions", reasons, []
+
+
+def _troops_rule(day: date, enacted: _Dates, rules: _Rules) -> _Ruling:
+    """US ground troops: conditions in law, the decision in policy."""
+    reasons = [_rule(rules, "troops-war-powers"), _rule(rules, "troops-aumf-not-invoked")]
+    if day >= _enacted(enacted, "policy-no-ground-troops"):
+        reasons.append(_rule(rules, "troops-ruled-out"))
+    return "allowed_with_conditions", reasons, [_rule(rules, "troops-aumf-doubt")]
 
 
 def _check(value: object, allowed: tuple[str, ...], what: str) -> str:
@@ -62,14 +184,17 @@ def _check(value: object, allowed: tuple[str, ...], what: str) -> str:
 
 
 def read_day(value: object) -> date:
-    """Read a date and check it lies in the period the explorer covers (2012-2013).
+    """Read a date (as :func:`helpers.read_date` does) inside the explorer's period, 2012-2013.
+
+    Raises:
+        ExplorerInputError: the date cannot be read or lies outside the period.
 
     Example:
         >>> read_day("21 January 2013")
         datetime.date(2013, 1, 21)
     """
     try:
-        day = parse_date_answer(value)
+        day = read_date(value)
     except ValueError as err:
         raise ExplorerInputError(str(err)) from None
     if not FIRST_DAY <= day <= LAST_DAY:
@@ -78,42 +203,314 @@ def read_day(value: object) -> date:
     return day
 
 
-def judge(action: str, recipient: str, day: object, *, authorities: pd.DataFrame,
-          us_actions: pd.DataFrame | None = None) -> Verdict:
+def _record(action: str, recipient: str, day: date, us_actions: pd.DataFrame) -> tuple[str, ...]:
+    """Dated lines from ``us_actions`` of the same kind and recipient, up to ``day``."""
+    same = us_actions[(us_actions["kind"] == action) & (us_actions["recipient"] == recipient)
+                      & (us_actions["date"] <= pd.Timestamp(day))]
+    return tuple(f"{row.date:%Y-%m-%d} ({row.outcome}): {row.summary}"
+                 for row in same.sort_values("date").itertuples())
+
+
+def judge(authorities: pd.DataFrame, us_rules: pd.DataFrame, action: str, recipient: str,
+          day: object, *, us_actions: pd.DataFrame | None = None) -> Verdict:
     """Say whether US law allowed ``action`` for ``recipient`` on ``day``, with cited reasons.
 
+    Args:
+        authorities: ``load_authorities()``.
+        us_rules: ``load_us_rules()``, the texts of the reasons.
+        action: One of :data:`ACTIONS`, e.g. ``"airlift"``.
+        recipient: One of :data:`RECIPIENTS`, e.g. ``"france"``.
+        day: A date, in any form :func:`read_day` reads.
+        us_actions: If given, the verdict's ``record`` lists what Washington had done by then.
+
+    Raises:
+        ExplorerInputError: the question cannot be judged; the message says why.
+
     Example:
-        >>> from helpers.loaders import load_authorities
-        >>> verdict = judge("training", "mali_army", "2013-01-21", authorities=load_authorities())
+        >>> from helpers.data import load_authorities, load_us_rules
+        >>> verdict = judge(load_authorities(), load_us_rules(), "training", "mali_army",
+        ...                 "2013-01-21")
         >>> verdict.verdict, verdict.cited()
         ('barred', ['sec7008-fy2013-cr'])
     """
     action = _check(action, ACTIONS, "action")
     recipient = _check(recipient, RECIPIENTS, "recipient")
     when = read_day(day)
-    if action == "humanitarian_aid" and recipient not in MALI:
+    if action == "humanitarian_aid" and recipient not in _MALI:
         raise ExplorerInputError("humanitarian aid is modelled only for Mali; choose "
                                  "mali_government or mali_army")
+    enacted, rules = _index(authorities, us_rules)
     if action == "ground_troops":
-        verdict, reasons, doubt = troops_rule(when, authorities)
-    elif recipient in MALI:
-        verdict, reasons, doubt = mali_rule(action, when, authorities)
+        verdict, reasons, doubts = _troops_rule(when, enacted, rules)
+    elif recipient in _MALI:
+        verdict, reasons, doubts = _mali_rule(action, when, enacted, rules)
     else:
-        verdict, reasons, doubt = partner_rule(action, recipient, when, authorities)
-    record = () if us_actions is None else what_happened(action, recipient, when, us_actions)
-    return Verdict(action, recipient, when, verdict, tuple(reasons), doubt, record)
+        verdict, reasons, doubts = _partner_rule(action, recipient, when, enacted, rules)
+    record = () if us_actions is None else _record(action, recipient, when, us_actions)
+    return Verdict(action, recipient, when, verdict, tuple(reasons), tuple(doubts), record)
 
 
-def what_happened(action: str, recipient: str, day: date,
-                  us_actions: pd.DataFrame) -> tuple[str, ...]:
-    """Return dated lines from ``us_actions`` of the same kind and recipient up to ``day``.
+# 2. The authority explorer: one verdict as HTML, a thin widget, and the static fallback.
+
+_LABELS = {"allowed": "ALLOWED", "allowed_with_conditions": "ALLOWED WITH CONDITIONS",
+           "barred": "BARRED"}
+_COLOURS = {"allowed": "#009E73", "allowed_with_conditions": "#0072B2", "barred": "#D55E00"}
+_TABLE_DAYS = ("2012-03-01", "2013-01-21", "2013-10-01")
+_TABLE_CASES = (("training", "mali_army"), ("aid", "mali_government"),
+                ("humanitarian_aid", "mali_government"), ("airlift", "france"),
+                ("refuelling", "france"), ("intelligence", "france"), ("training", "afisma"),
+                ("airlift", "chad"), ("ground_troops", "mali_government"))
+
+
+def _reason_html(reason: Reason, names: pd.DataFrame, sources: pd.DataFrame) -> str:
+    row = names.loc[reason.authority_id]
+    cites = caption(sources, reason.source_ids)
+    return (f"<li><strong>[{reason.basis}]</strong> {html.escape(reason.text)} "
+            f"<small>— {html.escape(row['short_name'])}: {html.escape(row['citation'])} "
+            f"(<code>{html.escape(reason.authority_id)}</code>). {html.escape(cites)}</small>"
+            f"</li>")
+
+
+def _verdict_html(verdict: Verdict, authorities: pd.DataFrame, sources: pd.DataFrame) -> str:
+    names = authorities.set_index("authority_id")
+    items = "".join(_reason_html(reason, names, sources) for reason in verdict.reasons)
+    parts = [f'<p><span style="border-left:6px solid {_COLOURS[verdict.verdict]};'
+             f'padding:2px 8px" class="verdict-word"><strong>{_LABELS[verdict.verdict]}'
+             f"</strong></span> {html.escape(verdict.action.replace('_', ' '))} for "
+             f"{html.escape(verdict.recipient.replace('_', ' '))} on "
+             f"{verdict.day:%d %B %Y}</p>", f"<ul>{items}</ul>"]
+    if verdict.doubts:
+        doubts = "".join(_reason_html(reason, names, sources) for reason in verdict.doubts)
+        parts.append(f"<p><em>Where the law was uncertain:</em></p><ul>{doubts}</ul>")
+    if verdict.record:
+        done = "".join(f"<li>{html.escape(line)}</li>" for line in verdict.record)
+        parts.append(f"<p><em>What Washington had done by then:</em></p><ul>{done}</ul>")
+    return "".join(parts)
+
+
+def explain(authorities: pd.DataFrame, us_rules: pd.DataFrame, us_actions: pd.DataFrame,
+            sources: pd.DataFrame, action: str, recipient: str, day: object) -> str:
+    """Return one question's verdict as HTML, or a plain message when it cannot be judged.
+
+    The HTML gives the verdict in words, each reason marked ``[law]``, ``[policy]`` or
+    ``[uncertain]`` with its authority and sources, and what Washington had done by then.
 
     Example:
-        >>> from helpers.loaders import load_us_actions
-        >>> what_happened("airlift", "france", date(2013, 1, 18), load_us_actions())[0][:10]
-        '2013-01-17'
+        >>> from helpers.data import load_authorities, load_sources, load_us_actions
+        >>> from helpers.data import load_us_rules
+        >>> tables = load_authorities(), load_us_rules(), load_us_actions(), load_sources()
+        >>> explain(*tables, "", "france", "2013-01-21")
+        '<p>Choose an action, a recipient and a date.</p>'
+        >>> "BARRED" in explain(*tables, "aid", "mali_army", "2012-06-01")
+        True
     """
-    same = us_actions[(us_actions["kind"] == action) & (us_actions["recipient"] == recipient)
-                      & (us_actions["date"] <= pd.Timestamp(day))]
-    return tuple(f"{row.date:%Y-%m-%d} ({row.outcome}): {row.summary}"
-                 for row in same.sort_values("date").itertuples())
+    if not action or not recipient or not str(day or "").strip():
+        return "<p>Choose an action, a recipient and a date.</p>"
+    try:
+        verdict = judge(authorities, us_rules, action, recipient, day, us_actions=us_actions)
+    except ExplorerInputError as err:
+        return f'<p class="explorer-error">Cannot judge that: {html.escape(str(err))}.</p>'
+    return _verdict_html(verdict, authorities, sources)
+
+
+def authority_explorer(authorities: pd.DataFrame, us_rules: pd.DataFrame,
+                       us_actions: pd.DataFrame, sources: pd.DataFrame) -> widgets.VBox:
+    """Return dropdowns for action and recipient, a date box and the verdict panel.
+
+    All logic is in :func:`explain`; the widget only passes its values on.
+
+    Example:
+        >>> from helpers.data import load_authorities, load_sources, load_us_actions
+        >>> from helpers.data import load_us_rules
+        >>> box = authority_explorer(load_authorities(), load_us_rules(), load_us_actions(),
+        ...                          load_sources())
+        >>> action, recipient, day = box.children[0].children
+        >>> action.value, recipient.value = "training", "mali_army"
+        >>> "BARRED" in box.children[1].value
+        True
+    """
+    action = widgets.Dropdown(options=[("Choose…", ""), *[(a.replace("_", " "), a)
+                                                          for a in ACTIONS]],
+                              value="", description="Action:")
+    recipient = widgets.Dropdown(options=[("Choose…", ""), *[(r.replace("_", " "), r)
+                                                             for r in RECIPIENTS]],
+                                 value="", description="For:")
+    day = widgets.Text(value="2013-01-21", description="Date:", continuous_update=False)
+    panel = widgets.HTML()
+    for control, name in ((action, "action"), (recipient, "recipient"), (day, "date")):
+        control.add_class(f"us-law-{name}")
+    panel.add_class("us-law-panel")
+
+    def show(_change: dict | None = None) -> None:
+        panel.value = explain(authorities, us_rules, us_actions, sources,
+                              action.value, recipient.value, day.value)
+
+    for control in (action, recipient, day):
+        control.observe(show, names="value")
+    show()
+    return widgets.VBox([widgets.HBox([action, recipient, day]), panel])
+
+
+def judge_cases(authorities: pd.DataFrame, us_rules: pd.DataFrame) -> pd.DataFrame:
+    """Judge typical requests on three dates: before the coup, at the first airlift, after
+    the bar was lifted. Each cell holds the verdict and the authority ids it cites.
+
+    Example:
+        >>> from helpers.data import load_authorities, load_us_rules
+        >>> table = judge_cases(load_authorities(), load_us_rules())
+        >>> table.iloc[0]["21 Jan 2013"]
+        'barred (sec7008-fy2013-cr)'
+    """
+    rows = []
+    for action, recipient in _TABLE_CASES:
+        row = {"Request": action.replace("_", " "), "For": recipient.replace("_", " ")}
+        for day in _TABLE_DAYS:
+            verdict = judge(authorities, us_rules, action, recipient, day)
+            row[format_when(pd.Timestamp(day))] = (f"{verdict.verdict.replace('_', ' ')} "
+                                                   f"({', '.join(verdict.cited())})")
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def verdict_table(authorities: pd.DataFrame, us_rules: pd.DataFrame) -> Markdown:
+    """Return :func:`judge_cases` as a Markdown table, the explorer's static fallback.
+
+    The cells keep the authority ids: exercise 4.7 asks for one.
+
+    Example:
+        >>> from helpers.data import load_authorities, load_us_rules
+        >>> print(verdict_table(load_authorities(), load_us_rules()).splitlines()[0])
+        | Request | For | 1 Mar 2012 | 21 Jan 2013 | 1 Oct 2013 |
+    """
+    return markdown_table(judge_cases(authorities, us_rules))
+
+
+# 3. The legal instruments, oldest first.
+
+def authorities_table(authorities: pd.DataFrame) -> Markdown:
+    """Return the legal instruments as a Markdown table, oldest first, with their sources.
+
+    Example:
+        >>> from helpers.data import load_authorities
+        >>> "| War Powers Resolution |" in authorities_table(load_authorities())
+        True
+    """
+    rows = authorities.sort_values("enacted")
+    frame = pd.DataFrame({
+        "Instrument": rows["short_name"], "Citation": rows["citation"],
+        "Date": [format_when(day) for day in rows["enacted"]],
+        "Kind": rows["kind"].str.replace("_", " "),
+        "How it bore on Mali": rows["bearing_on_mali"], "Sources": rows["source_ids"]})
+    return markdown_table(frame, code=["Sources"])
+
+
+# 4. A timeline of what Washington did, drawn against the dates of the legal events.
+
+WINDOW = (pd.Timestamp("2011-12-01"), pd.Timestamp("2013-10-31"))
+ZOOM = (pd.Timestamp("2013-01-08"), pd.Timestamp("2013-03-01"))
+LAW_ROW = "law or policy"
+_KIND_ORDER = ("aid", "training", "funding", "intelligence", "airlift", "refuelling",
+               "surveillance", "ground_troops")
+_OUTCOME_STYLES = {"done": (PALETTE["bluish_green"], "o"),
+                   "barred": (PALETTE["vermillion"], "X"),
+                   "declined": (PALETTE["orange"], "s"),
+                   "conditional": (PALETTE["blue"], "D"),
+                   "requested": (PALETTE["reddish_purple"], "^")}
+
+
+def _laws_in_window(authorities: pd.DataFrame) -> pd.DataFrame:
+    return authorities[pd.to_datetime(authorities["enacted"]).between(*WINDOW)]
+
+
+def build_timeline(us_actions: pd.DataFrame, authorities: pd.DataFrame) -> pd.DataFrame:
+    """Put US actions and the legal events of Dec 2011 - Oct 2013 in one dated table.
+
+    Example:
+        >>> from helpers.data import load_authorities, load_us_actions
+        >>> table = build_timeline(load_us_actions(), load_authorities())
+        >>> table.iloc[0]["Row"]
+        'law or policy'
+    """
+    rows = [{"Date": pd.Timestamp(r.enacted), "Row": LAW_ROW, "What": r.short_name,
+             "Outcome": r.kind.replace("_", " "), "Cites": r.authority_id}
+            for r in _laws_in_window(authorities).itertuples()]
+    rows += [{"Date": r.date, "Row": r.kind, "What": f"{r.action} ({r.recipient})",
+              "Outcome": r.outcome, "Cites": r.authority_ids} for r in us_actions.itertuples()]
+    return pd.DataFrame(rows).sort_values(["Date", "Row"], ignore_index=True)
+
+
+def describe_timeline(table: pd.DataFrame) -> str:
+    """Write the chart's text alternative from a :func:`build_timeline` table.
+
+    Example:
+        >>> from helpers.data import load_authorities, load_us_actions
+        >>> text = describe_timeline(build_timeline(load_us_actions(), load_authorities()))
+        >>> text.startswith("Legal events: ")
+        True
+    """
+    laws = table[table["Row"] == LAW_ROW]
+    acts = table[table["Row"] != LAW_ROW]
+    law_text = "; ".join(f"{format_when(r.Date)} {r.What}" for r in laws.itertuples())
+    busy = acts[acts["Date"].between(*ZOOM)]
+    act_text = "; ".join(f"{r.Date:%d %b} {r.What}: {r.Outcome}" for r in busy.itertuples())
+    return (f"Legal events: {law_text}. {len(acts)} US actions in all; "
+            f"{len(busy)} fall between {ZOOM[0]:%d %B} and {ZOOM[1]:%d %B %Y}: {act_text}.")
+
+
+def _draw(ax: plt.Axes, table: pd.DataFrame, rows: list[str], span: tuple,
+          *, unlabelled: tuple = ()) -> None:
+    for r in table[table["Row"] == LAW_ROW].itertuples():
+        if span[0] <= r.Date <= span[1]:
+            ax.axvline(r.Date, color=PALETTE["grey"], linestyle="--", linewidth=1)
+        if span[0] <= r.Date <= span[1] and not (unlabelled and
+                                                 unlabelled[0] <= r.Date <= unlabelled[1]):
+            ax.annotate(r.Cites, (r.Date, len(rows) - 0.6), rotation=90, fontsize=9,
+                        va="top", ha="right", color=PALETTE["black"])
+    acts = table[(table["Row"] != LAW_ROW) & table["Date"].between(*span)]
+    for outcome, (colour, marker) in _OUTCOME_STYLES.items():
+        chosen = acts[acts["Outcome"] == outcome]
+        ax.scatter(chosen["Date"], [rows.index(k) for k in chosen["Row"]], s=90, color=colour,
+                   marker=marker, label=outcome, edgecolor="black", linewidth=0.5, zorder=3)
+    ax.set_xlim(*span)
+    ax.set_yticks(range(len(rows)), [r.replace("_", " ") for r in rows])
+    ax.set_ylim(-0.7, len(rows) - 0.3)
+    ax.set_xlabel("Date")
+    ax.grid(axis="y", color="#dddddd")
+
+
+def us_timeline_chart(us_actions: pd.DataFrame, authorities: pd.DataFrame,
+                      sources: pd.DataFrame) -> Chart:
+    """Draw US actions by kind (markers by outcome) against legal events (dashed lines).
+
+    Left: December 2011 to October 2013; right: a close-up of January-February 2013. The
+    caption cites the sources of every action and legal event drawn.
+
+    Example:
+        >>> from helpers.data import load_authorities, load_sources, load_us_actions
+        >>> chart = us_timeline_chart(load_us_actions(), load_authorities(), load_sources())
+        >>> "Sources: " in chart.caption
+        True
+    """
+    table = build_timeline(us_actions, authorities)
+    rows = [k for k in _KIND_ORDER if k in set(table["Row"])]
+    with house_style():
+        figure, (whole, zoom) = plt.subplots(1, 2, figsize=(13, 5.5), sharey=True,
+                                             width_ratios=(3, 2))
+        _draw(whole, table, rows, WINDOW, unlabelled=ZOOM)
+        whole.axvspan(*ZOOM, color=PALETTE["yellow"], alpha=0.25, label="close-up")
+        _draw(zoom, table, rows, ZOOM)
+        whole.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
+        zoom.xaxis.set_major_locator(mdates.WeekdayLocator(byweekday=mdates.MO, interval=2))
+        zoom.xaxis.set_major_formatter(mdates.DateFormatter("%d %b"))
+        whole.set_ylabel("Kind of US help")
+        whole.set_title(f"{WINDOW[0]:%b %Y} – {WINDOW[1]:%b %Y}")
+        zoom.set_title(f"Close-up: {ZOOM[0]:%b} – {ZOOM[1] - pd.Timedelta(days=1):%b %Y}")
+        whole.legend(title="Outcome", loc="upper left", bbox_to_anchor=(0.08, 0.88),
+                     fontsize=10, framealpha=1)
+        figure.autofmt_xdate()
+    ids = collect_ids([*us_actions["source_ids"], *_laws_in_window(authorities)["source_ids"]])
+    text = ("US requests and actions (markers, by outcome) against US legal events "
+            "(dashed lines, labelled with their authority id).")
+    return make_chart(figure, caption=caption(sources, ids, text=text),
+                      alt_text=describe_timeline(table),
+                      table=table.assign(Date=table["Date"].dt.strftime("%Y-%m-%d")))

@@ -22,7 +22,7 @@ class BenchCase:
     """One widget's update function, ready to time.
 
     Attributes:
-        name: What is timed, e.g. ``"places.describe_place"``.
+        name: What is timed, e.g. ``"maps.describe_place"``.
         widget_module: The ``helpers`` module whose widget calls it.
         setup: Returns a no-argument callable making one update (not timed itself).
     """
@@ -40,50 +40,73 @@ def setup_describe_place() -> Callable[[], object]:
         >>> update().startswith("<p><strong>")
         True
     """
-    from helpers.loaders import load_events, load_places
-    from helpers.places import describe_place
+    from helpers.data import load_events, load_places, load_sources
+    from helpers.maps import describe_place
 
-    places, events = load_places(), load_events()
+    places, events, sources = load_places(), load_events(), load_sources()
     ids = itertools.cycle(list(places["place_id"]))
-    return lambda: describe_place(next(ids), places=places, events=events)
+    return lambda: describe_place(places, events, sources, next(ids))
 
 
 def setup_render_week() -> Callable[[], object]:
-    """Redraw the control map for each week in turn, as the lesson 2 slider does."""
+    """Redraw the control map for each week in turn, as the lesson 2 slider does.
+
+    Every update is a different week (78 of them before the cycle repeats), so nothing
+    a week has drawn can be reused by the next.
+
+    Example:
+        >>> png, panel = setup_render_week()()
+        >>> png[:4] == b"\\x89PNG" and "Events from 2 Jan 2012" in panel
+        True
+    """
     import pandas as pd
 
-    from helpers.control_widget import WeekMap
-    from helpers.loaders import load_control, load_events, load_places
+    from helpers.data import load_control, load_events, load_places, load_sources
+    from helpers.rebel_advance import WeekMap
 
-    week_map = WeekMap(load_control(), load_places(), load_events())  # once, like the widget
+    week_map = WeekMap(load_control(), load_places(), load_events(),  # once, like the widget
+                       load_sources())
     weeks = itertools.cycle(pd.date_range("2012-01-02", "2013-06-24", freq="7D"))
     return lambda: week_map(next(weeks))
 
 
 def setup_explore_figures() -> Callable[[], object]:
-    """Show each force's troop figures (chart PNG and table), as the lesson 3 explorer does."""
-    from helpers.force_view import explore_figures
-    from helpers.forces import FORCE_NAMES
-    from helpers.loaders import load_deployments, load_sources
-    from helpers.schema import FIGURE_KINDS
+    """Show each force's figures in each of its categories, all kinds of figure (the chart's
+    ``<img>`` and the table, as HTML), as the lesson 3 explorer does on every change.
+
+    Example:
+        >>> update = setup_explore_figures()
+        >>> chart, table = update()
+        >>> chart.startswith('<img class="force-explorer-chart"'), "<table" in table
+        (True, True)
+    """
+    from helpers.data import FIGURE_KINDS, load_deployments, load_sources
+    from helpers.intervention import FORCE_NAMES, explore_figures
 
     deployments, sources = load_deployments(), load_sources()
-    forces = itertools.cycle(list(FORCE_NAMES))
+    pairs = sorted(set(zip(deployments["force"], deployments["category"], strict=True)),
+                   key=lambda pair: (list(FORCE_NAMES).index(pair[0]), pair[1]))
+    selections = itertools.cycle(pairs)
 
     def update() -> object:
-        view = explore_figures(deployments, sources=sources, force=next(forces),
-                               category="troops", figure_kinds=tuple(FIGURE_KINDS))
-        png = view.chart.png_bytes() if view.chart is not None else b""
-        return png, view.table_html()
+        force, category = next(selections)
+        view = explore_figures(deployments, sources, force=force, category=category,
+                               figure_kinds=FIGURE_KINDS)
+        return view.chart_html(), view.table_html()
 
     return update
 
 
-def setup_comparer_panels() -> Callable[[], object]:
-    """Compare each pair of seed sources, as the lesson 5 comparer does."""
-    from helpers.claim_readings import load_claim_keys, load_claim_stances
-    from helpers.loaders import load_claims, load_sources
-    from helpers.source_comparer import comparer_panels
+def setup_compare_sources() -> Callable[[], object]:
+    """Compare each pair of seed sources, as the lesson 5 source explorer does.
+
+    Example:
+        >>> side, grid = setup_compare_sources()()
+        >>> "answered by both" in side and "cm-matrix" in grid
+        True
+    """
+    from helpers.comparing_sources import compare_sources
+    from helpers.data import load_claim_keys, load_claim_stances, load_claims, load_sources
 
     claims, sources = load_claims(), load_sources()
     keys, stances = load_claim_keys(), load_claim_stances()
@@ -92,46 +115,47 @@ def setup_comparer_panels() -> Callable[[], object]:
 
     def update() -> object:
         first, second = next(pairs)
-        return comparer_panels(first, second, claims=claims, sources=sources, keys=keys,
-                               stances=stances)
+        return compare_sources(claims, keys, stances, sources, first, second)
 
     return update
 
 
-def setup_timeline_explore() -> Callable[[], object]:
+def setup_explore_timeline() -> Callable[[], object]:
     """Filter the timeline by each event category, as the lesson 1 explorer does."""
-    from helpers.loaders import load_events, load_sources
-    from helpers.schema import EVENT_CATEGORIES
-    from helpers.timeline_explorer import explore
+    from helpers.data import EVENT_CATEGORIES, load_events, load_sources
+    from helpers.the_coup import explore_timeline
 
     events, sources = load_events(), load_sources()
     categories = itertools.cycle([(c,) for c in EVENT_CATEGORIES])
-    return lambda: explore(events, sources, categories=next(categories))
+    return lambda: explore_timeline(events, sources, categories=next(categories))
 
 
 def setup_explain() -> Callable[[], object]:
-    """Judge each action for each recipient, as the lesson 4 authority explorer does."""
-    from helpers.loaders import load_authorities, load_us_actions
-    from helpers.us_law import ACTIONS, RECIPIENTS
-    from helpers.us_law_widget import explain
+    """Judge each action for each recipient, as the lesson 4 authority explorer does.
 
-    authorities, us_actions = load_authorities(), load_us_actions()
+    Example:
+        >>> "<li>" in setup_explain()()
+        True
+    """
+    from helpers.data import load_authorities, load_sources, load_us_actions, load_us_rules
+    from helpers.us_law import ACTIONS, RECIPIENTS, explain
+
+    tables = load_authorities(), load_us_rules(), load_us_actions(), load_sources()
     questions = itertools.cycle(list(itertools.product(ACTIONS, RECIPIENTS)))
 
     def update() -> object:
         action, recipient = next(questions)
-        return explain(action, recipient, "2013-01-21", authorities=authorities,
-                       us_actions=us_actions)
+        return explain(*tables, action, recipient, "2013-01-21")
 
     return update
 
 
 BENCH_CASES: list[BenchCase] = [
-    BenchCase("places.describe_place", "helpers.place_explorer", setup_describe_place),
-    BenchCase("control_widget.render_week", "helpers.control_widget", setup_render_week),
-    BenchCase("force_view.explore_figures", "helpers.force_explorer", setup_explore_figures),
-    BenchCase("source_comparer.comparer_panels", "helpers.source_comparer",
-              setup_comparer_panels),
-    BenchCase("timeline_explorer.explore", "helpers.timeline_explorer", setup_timeline_explore),
-    BenchCase("us_law_widget.explain", "helpers.us_law_widget", setup_explain),
+    BenchCase("maps.describe_place", "helpers.maps", setup_describe_place),
+    BenchCase("rebel_advance.render_week", "helpers.rebel_advance", setup_render_week),
+    BenchCase("intervention.explore_figures", "helpers.intervention", setup_explore_figures),
+    BenchCase("comparing_sources.compare_sources", "helpers.comparing_sources",
+              setup_compare_sources),
+    BenchCase("the_coup.explore_timeline", "helpers.the_coup", setup_explore_timeline),
+    BenchCase("us_law.explain", "helpers.us_law", setup_explain),
 ]

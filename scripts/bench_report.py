@@ -139,7 +139,7 @@ def widget_modules(helpers_dir: Path) -> list[str]:
     """Return the ``helpers`` modules that build ipywidgets (they import it).
 
     Example:
-        >>> "helpers.place_explorer" in widget_modules(Path(__file__).parents[1] / "helpers")
+        >>> "helpers.maps" in widget_modules(Path(__file__).parents[1] / "helpers")
         True
     """
     found = []

@@ -1,7 +1,7 @@
 """Build the instructor edition: instructor/<name>.ipynb for every notebook in notebooks/.
 
 Each edition has every exercise's solution filled in and executed, the instructor notes
-under the discussion prompts and a banner (see ``helpers/editions.py``). The build stops
+under the discussion prompts and a banner (see ``scripts/editions.py``). The build stops
 with a non-zero exit when a notebook fails to run or a solution does not pass its own
 self-check, naming the notebook and the exercise.
 
@@ -16,24 +16,28 @@ import sys
 from pathlib import Path
 
 import nbformat
+from editions import (
+    lesson_number,
+    load_discussions,
+    make_instructor_edition,
+    notes_file,
+    solution_failures,
+)
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
-from helpers.edition_checks import solution_failures
-from helpers.editions import lesson_number, load_discussions, make_instructor_edition
-from helpers.exercises import keys_dir, load_exercises
-from helpers.paths import repo_root
+from helpers.data import repo_root
+from helpers.exercises import load_exercises
 
 CELL_TIMEOUT_S = 300
 
 
 def build_one(path: Path, out_dir: Path) -> list[str]:
     """Write and execute the instructor edition of one notebook; return its problems."""
-    key_file = keys_dir() / f"lesson{lesson_number(path.name)}.toml"
     student = nbformat.read(path, as_version=4)
     edition = nbformat.from_dict(make_instructor_edition(
-        student, load_exercises(), load_discussions(key_file), name=path.name,
-        key_file=f"helpers/keys/{key_file.name}"))
+        student, load_exercises(), load_discussions(notes_file(path.name)), name=path.name,
+        key_file=f"docs/discussion/lesson{lesson_number(path.name)}.toml"))
     nbformat.validate(edition)
     target = out_dir / path.name
     client = NotebookClient(edition, timeout=CELL_TIMEOUT_S, kernel_name="python3",

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from helpers.editions import lesson_number, load_discussions
-from helpers.exercises import Exercise, keys_dir
+from editions import load_discussions, notes_file
+
+from helpers.exercises import Exercise
 
 
 def exercise(key: str, solution: str) -> Exercise:
@@ -20,4 +21,4 @@ def student(*cells: tuple[str, str]) -> dict:
 
 
 def discussions_of(path: Path) -> dict:
-    return load_discussions(keys_dir() / f"lesson{lesson_number(path.name)}.toml")
+    return load_discussions(notes_file(path.name))

@@ -19,7 +19,7 @@ from helpers.charts import (
     make_chart,
     tight_png,
 )
-from helpers.schema import EVENT_CATEGORIES
+from helpers.data import EVENT_CATEGORIES
 
 # Machado, Oliveira & Fernandes (2009) simulation matrices, severity 1.0, linear RGB.
 DEFICIENCIES = {
@@ -111,6 +111,8 @@ def test_rendered_image_keeps_a_legend_placed_outside_the_axes() -> None:
 
 @pytest.mark.parametrize(("caption", "alt", "message"), [
     ("No sources here.", "text", "must name its sources"),
+    ("Troops. Sources: .", "text", "must name its sources"),
+    ("Troops. Sources: none.", "text", "must name its sources"),
     ("Sources: x.", "  ", "text alternative"),
 ])
 def test_chart_without_sources_or_alt_text_is_refused(caption, alt, message) -> None:
@@ -136,3 +138,16 @@ def test_tight_png_has_the_pixels_of_savefig_with_a_tight_box() -> None:
     plt.close(fig)
     expected = imread(io.BytesIO(buffer.getvalue()))
     assert np.array_equal(imread(io.BytesIO(tight_png(fig, dpi=100))), expected)
+
+
+def test_encode_png_round_trips_the_pixels() -> None:
+    import io
+
+    import numpy as np
+    from matplotlib.image import imread
+
+    from helpers.charts import encode_png
+    pixels = np.random.default_rng(1).integers(0, 256, (5, 7, 4), dtype=np.uint8)
+    decoded = imread(io.BytesIO(encode_png(pixels)), format="png")
+    assert decoded.shape == (5, 7, 4)
+    assert np.array_equal(np.rint(decoded * 255).astype(np.uint8), pixels)

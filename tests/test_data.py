@@ -1,16 +1,31 @@
-"""The curated tables: every one loads, every reference resolves, every place is on the map,
-and deliberately broken copies fail with the promised message."""
+"""Every table loads against its schema; broken copies fail with file, row and column."""
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-from helpers.basemap import map_extent
-from helpers.loaders import load_places, load_sources, load_table
-from helpers.schema import TABLES
-from helpers.validate import DataError
+from helpers import data
+from helpers.data import (
+    TABLES,
+    Column,
+    DataError,
+    id_column,
+    load_claim_keys,
+    load_claim_stances,
+    load_places,
+    load_sources,
+    load_table,
+    parse_cell,
+    split_ids,
+    validate_file,
+)
+from helpers.maps import map_extent
+
+# The curated tables: every one loads, every reference resolves, every place is on the map,
 
 FIXTURES = Path(__file__).parent / "fixtures" / "broken"
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
@@ -56,3 +71,148 @@ def test_broken_fixture_gives_the_promised_message(expected: Path) -> None:
     with pytest.raises(DataError) as raised:
         load_table(table, data_dir=expected.parent)
     assert expected.read_text(encoding="utf-8").strip() in str(raised.value)
+
+
+# One loader per table, each typed and each refusing unresolved references.
+
+def test_each_table_has_a_loader_named_for_it() -> None:
+    from helpers.data import TABLES
+    for table in TABLES:
+        assert callable(getattr(data, f"load_{table}"))
+
+
+def test_loaded_types_are_usable() -> None:
+    events = data.load_events()
+    places = data.load_places()
+    assert events["date"].dtype.kind == "M"
+    assert places["lat"].dtype == float
+    assert (events["source_ids"] != "").all()
+
+
+def test_unknown_table_lists_the_tables() -> None:
+    with pytest.raises(KeyError, match="the tables are sources"):
+        data.table_path("troops")
+
+
+def test_event_citing_a_missing_source_is_refused(data_copy) -> None:
+    path = data_copy / "events.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "news-guardian-20120124;", "news-guardian-2012124;", 1), encoding="utf-8")
+    with pytest.raises(DataError, match="row 2, column 'source_ids': 'news-guardian-2012124'"):
+        data.load_events(data_dir=data_copy)
+
+
+def test_event_at_an_unknown_place_is_refused(data_copy) -> None:
+    path = data_copy / "events.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",menaka,", ",manaka,", 1),
+                    encoding="utf-8")
+    with pytest.raises(DataError, match="'manaka' is not a place_id in places.csv"):
+        data.load_events(data_dir=data_copy)
+
+
+# The schema and the data dictionary (data/README.md) describe the same columns.
+
+README = Path(__file__).resolve().parents[1] / "data" / "README.md"
+
+
+def documented_columns(table: str) -> list[str]:
+    text = README.read_text(encoding="utf-8")
+    section = text.split(f"## {table}.csv", 1)[1].split("\n## ", 1)[0]
+    return [name for cell in re.findall(r"^\| (`[^|]+`) \|", section, flags=re.M)
+            for name in re.findall(r"`([a-z_]+)`", cell)]
+
+
+@pytest.mark.parametrize("table", sorted(TABLES))
+def test_data_dictionary_documents_every_column_in_order(table: str) -> None:
+    assert documented_columns(table) == [column.name for column in TABLES[table]]
+
+
+def test_id_column_of_a_table_without_one_is_an_error() -> None:
+    with pytest.raises(KeyError, match="control"):
+        id_column("control")
+
+
+# Cell parsing and file checks give located, actionable messages.
+
+@pytest.mark.parametrize(("value", "column", "message"), [
+    ("2012-02-30", Column("date", "date"), "expected an ISO date"),
+    ("22/03/2012", Column("date", "date"), "expected an ISO date"),
+    ("Gao", Column("place_id", "ref", ref="places"), "lowercase identifier"),
+    ("abc", Column("value", "number"), "expected a number"),
+    ("-3", Column("value", "number", low=0), ">= 0"),
+    ("1.5", Column("count", "integer"), "whole number"),
+    ("www.example.org", Column("url", "url"), "http://"),
+    ("2013-1", Column("published", "partial_date"), "YYYY-MM"),
+    ("a;B C", Column("source_ids", "refs", ref="sources"), "'B C'"),
+])
+def test_parse_cell_rejects_with_a_clear_message(value, column, message) -> None:
+    with pytest.raises(ValueError, match=message):
+        parse_cell(value, column)
+
+
+def test_parse_cell_converts_values() -> None:
+    assert parse_cell("2013-01-11", Column("d", "date")) == date(2013, 1, 11)
+    assert parse_cell("7", Column("n", "integer")) == 7
+    assert parse_cell("2013", Column("p", "partial_date")) == "2013"
+
+
+def test_split_ids_ignores_spaces_and_empty_parts() -> None:
+    assert split_ids(" a ; ;b ") == ["a", "b"]
+
+
+def test_missing_and_empty_files_are_named(tmp_path) -> None:
+    with pytest.raises(DataError, match="file not found"):
+        validate_file(tmp_path / "events.csv", "events")
+    (tmp_path / "events.csv").write_text("", encoding="utf-8")
+    with pytest.raises(DataError, match="events.csv, row 1: the file is empty"):
+        validate_file(tmp_path / "events.csv", "events")
+
+
+def test_blank_lines_are_skipped_and_rows_keep_their_file_numbers(data_copy) -> None:
+    path = data_copy / "places.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join(lines[:2] + [""] + lines[2:]) + "\n", encoding="utf-8")
+    frame = validate_file(path, "places")
+    assert frame["_row"].tolist()[:2] == [2, 4]
+
+
+def test_error_message_names_the_folder_and_file_not_an_absolute_path(data_copy) -> None:
+    path = data_copy / "events.csv"
+    path.write_text(path.read_text(encoding="utf-8").replace(",day,", ",daily,", 1),
+                    encoding="utf-8")
+    with pytest.raises(DataError) as raised:
+        validate_file(path, "events")
+    assert str(raised.value).startswith("data/events.csv, row 3, column 'date_precision'")
+    assert raised.value.row == 3 and raised.value.column == "date_precision"
+
+
+# Lesson 5's reading tables load, and a typo names the file, row and column.
+
+def test_both_tables_load() -> None:
+    assert {"number", "date", "text"} >= set(load_claim_keys()["kind"])
+    assert set(load_claim_stances()["stance"]) == {"contradicts"}
+
+
+def _break(data_copy: Path, name: str, old: str, new: str) -> None:
+    path = data_copy / "lesson05" / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_misspelt_kind_is_located(data_copy: Path) -> None:
+    _break(data_copy, "claim_keys.csv", ",number,2150,", ",numbre,2150,")
+    with pytest.raises(DataError, match=r"claim_keys.csv, row \d+, column 'kind': expected one of"):
+        load_claim_keys(data_dir=data_copy)
+
+
+def test_a_bad_baseline_figure_is_located(data_copy: Path) -> None:
+    _break(data_copy, "claim_keys.csv", ",number,2150,", ",number,2 150,")
+    with pytest.raises(DataError, match="column 'baseline_value': expected a number"):
+        load_claim_keys(data_dir=data_copy)
+
+
+def test_a_misspelt_stance_is_located(data_copy: Path) -> None:
+    _break(data_copy, "claim_stances.csv", ",contradicts,", ",contradict,")
+    with pytest.raises(DataError, match=r"claim_stances.csv, row 2, column 'stance'"):
+        load_claim_stances(data_dir=data_copy)

@@ -10,15 +10,14 @@ from pathlib import Path
 import nbformat
 import pytest
 from edition_fixtures import discussions_of, exercise, student
-
-from helpers.edition_checks import solution_failures
-from helpers.editions import (
+from editions import (
     BANNER_MARKER,
     NOTES_MARKER,
     fill_solutions,
     load_discussions,
     make_instructor_edition,
     notes_markdown,
+    solution_failures,
 )
 
 REPO = Path(__file__).resolve().parents[1]

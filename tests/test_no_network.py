@@ -48,11 +48,10 @@ def test_the_guard_blocks_outbound_connections_and_lookups() -> None:
 def test_every_loader_and_chart_runs_offline() -> None:
     result = run_offline(
         "import matplotlib; matplotlib.use('Agg')\n"
-        "from helpers import loaders, schema\n"
-        "from helpers.loaders import load_places\n"
-        "from helpers.places import chart_places_map\n"
-        "for table in schema.TABLES: loaders.load_table(table)\n"
-        "chart_places_map(load_places())._repr_html_()\n"
+        "from helpers import load_places, load_sources, load_table, places_map_chart\n"
+        "from helpers.data import TABLES\n"
+        "for table in TABLES: load_table(table)\n"
+        "places_map_chart(load_places(), load_sources())._repr_html_()\n"
         "print('offline ok')\n")
     assert result.returncode == 0, result.stderr
     assert "offline ok" in result.stdout

@@ -162,7 +162,7 @@ def test_authority_explorer_by_keyboard(page, lab_server):
     wait_for_text(panel, "Cannot judge that")
 
 
-def test_source_comparer_by_keyboard(page, lab_server):
+def test_source_explorer_by_keyboard(page, lab_server):
     def part(name: str) -> Locator:
         return page.locator(f"{VISIBLE} .lesson5-{name}")
 

@@ -16,6 +16,7 @@ def test_us_law_notebook_runs_and_authority_explorer_responds(page, lab_server):
     page.locator(".us-law-recipient select").select_option(label="mali army")
     wait_for_text(panel, "BARRED")
     wait_for_text(panel, "sec7008-fy2013-cr")
+    wait_for_text(panel, "Sources: ")  # each reason cites its row of data/us_rules.csv
 
     date_box = page.locator(".us-law-date input")
     date_box.fill("2013-10-01")

@@ -1,0 +1,661 @@
+"""The curated tables: where they live, their schema, validation, and one loader per table.
+
+Every loader returns a pandas DataFrame and raises :class:`DataError` naming the file,
+row and column of the first problem. Loaders accept ``data_dir=`` to read another folder
+(the tests use deliberately broken copies).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+import pandas as pd
+
+# Where the module's files live, found from this package, never from the working directory.
+
+def repo_root() -> Path:
+    """Return the folder that holds ``data/``, ``notebooks/`` and ``helpers/``.
+
+    Example:
+        >>> (repo_root() / "helpers").is_dir()
+        True
+    """
+    return Path(__file__).resolve().parent.parent
+
+
+def data_folder() -> Path:
+    """Return the folder of the curated CSV tables.
+
+    Example:
+        >>> data_folder().name
+        'data'
+    """
+    return repo_root() / "data"
+
+
+# The schema of every table in ``data/``: columns, types and allowed values.
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a table.
+
+    Attributes:
+        name: Header name in the CSV file.
+        kind: One of ``id``, ``slug``, ``text``, ``date``, ``partial_date``, ``number``,
+            ``integer``, ``category``, ``ref``, ``refs``, ``url``.
+        required: Whether an empty cell is an error.
+        allowed: Allowed values for ``category`` columns.
+        ref: For ``ref``/``refs`` columns, the table whose ``id`` column is referenced.
+        low: Smallest allowed number, if any.
+        high: Largest allowed number, if any.
+
+    Example:
+        >>> Column("lat", "number", low=-90, high=90).kind
+        'number'
+    """
+
+    name: str
+    kind: str
+    required: bool = True
+    allowed: tuple[str, ...] = ()
+    ref: str | None = None
+    low: float | None = None
+    high: float | None = None
+
+
+def _opt(name: str, kind: str = "text", **options) -> Column:
+    return Column(name, kind, required=False, **options)
+
+
+PRECISIONS = ("day", "month", "year")
+SOURCE_KINDS = (
+    "news", "interview", "blog", "book", "article", "official_statement", "un_resolution",
+    "un_report", "statute", "government_report", "reference", "dataset",
+)
+VOICES = (
+    "reporter", "official", "analyst", "scholar", "blogger", "commenter", "mixed",
+    "legal_text", "reference",
+)
+PLACE_KINDS = ("capital", "regional_capital", "town", "base", "region")
+COUNTRIES = ("ML", "NE", "TD", "DZ", "MR", "SN", "GN", "CI", "BF")
+ANCHORS = ("n", "ne", "e", "se", "s", "sw", "w", "nw")
+ACTOR_KINDS = (
+    "state", "state_forces", "armed_group", "coalition", "regional_org",
+    "international_org", "mission",
+)
+EVENT_CATEGORIES = (
+    "background", "rebellion", "coup", "politics", "diplomacy", "intervention",
+    "us_policy", "un", "humanitarian", "aftermath",
+)
+FORCES = ("serval", "barkhane", "afisma", "chad", "minusma", "mali_army", "us", "eutm")
+DEPLOYMENT_CATEGORIES = (
+    "troops", "police", "personnel", "combat_aircraft", "tankers", "transport_aircraft",
+    "helicopters", "drones", "sorties", "cargo_tonnes", "funding_usd",
+)
+FIGURE_KINDS = ("authorized", "pledged", "planned", "announced", "deployed", "peak")
+SCOPES = ("in_mali", "engaged", "in_region")
+CLAIM_TOPICS = (
+    "decision", "us_role", "mission", "troops", "distance", "legal_basis", "armed_groups",
+    "events", "reaction",
+)
+AUTHORITY_KINDS = (
+    "statute", "appropriations_provision", "joint_resolution", "presidential_determination",
+    "executive_action", "agreement", "policy",
+)
+ACTION_KINDS = (
+    "intelligence", "airlift", "refuelling", "surveillance", "training", "funding", "aid",
+    "ground_troops", "diplomacy",
+)
+RECIPIENTS = ("mali_government", "mali_army", "france", "chad", "afisma", "un")
+OUTCOMES = ("requested", "done", "barred", "declined", "conditional")
+RULE_BASES = ("law", "policy", "uncertain")
+
+TABLES: dict[str, tuple[Column, ...]] = {
+    "sources": (
+        Column("source_id", "id"), Column("title", "text"), _opt("author"),
+        Column("publisher", "text"), Column("published", "partial_date"),
+        Column("kind", "category", allowed=SOURCE_KINDS), _opt("url", "url"),
+        _opt("voice", "category", allowed=VOICES), _opt("seed_file"), _opt("notes"),
+    ),
+    "places": (
+        Column("place_id", "id"), Column("name", "text"),
+        Column("lat", "number", low=-90, high=90), Column("lon", "number", low=-180, high=180),
+        Column("kind", "category", allowed=PLACE_KINDS),
+        Column("country", "category", allowed=COUNTRIES),
+        _opt("label_anchor", "category", allowed=ANCHORS),
+        Column("source_id", "ref", ref="sources"), _opt("note"),
+    ),
+    "actors": (
+        Column("actor_id", "id"), Column("name", "text"), _opt("full_name"),
+        Column("kind", "category", allowed=ACTOR_KINDS), Column("description", "text"),
+        _opt("aims"), _opt("leaders"), _opt("origins"),
+        Column("source_ids", "refs", ref="sources"),
+    ),
+    "events": (
+        Column("event_id", "id"), Column("date", "date"),
+        Column("date_precision", "category", allowed=PRECISIONS), _opt("end_date", "date"),
+        Column("title", "text"), Column("summary", "text"),
+        Column("category", "category", allowed=EVENT_CATEGORIES),
+        _opt("place_id", "ref", ref="places"), _opt("actors", "refs", ref="actors"),
+        Column("source_ids", "refs", ref="sources"), _opt("note"),
+    ),
+    "control": (
+        Column("place_id", "ref", ref="places"), Column("date", "date"),
+        Column("holder", "ref", ref="actors"), Column("source_ids", "refs", ref="sources"),
+        _opt("note"),
+    ),
+    "deployments": (
+        Column("deployment_id", "id"), Column("date", "date"),
+        Column("date_precision", "category", allowed=PRECISIONS),
+        Column("force", "category", allowed=FORCES), Column("contributor", "text"),
+        Column("category", "category", allowed=DEPLOYMENT_CATEGORIES),
+        Column("figure_kind", "category", allowed=FIGURE_KINDS),
+        _opt("scope", "category", allowed=SCOPES), Column("value", "number", low=0),
+        _opt("base_place_id", "ref", ref="places"), Column("source_id", "ref", ref="sources"),
+        _opt("note"),
+    ),
+    "claims": (
+        Column("claim_id", "id"), Column("source_id", "ref", ref="sources"),
+        Column("topic", "category", allowed=CLAIM_TOPICS), Column("claim_key", "slug"),
+        Column("claim", "text"), _opt("value"), _opt("unit"), _opt("speaker"), _opt("quote"),
+        _opt("locator"),
+    ),
+    "labels": (
+        Column("source_id", "ref", ref="sources"), Column("label", "text"),
+        Column("count", "integer", low=0), _opt("note"),
+    ),
+    "authorities": (
+        Column("authority_id", "id"), Column("short_name", "text"), Column("citation", "text"),
+        Column("enacted", "date"), Column("kind", "category", allowed=AUTHORITY_KINDS),
+        _opt("permits"), _opt("bars"), Column("applies_to", "text"), _opt("conditions"),
+        Column("bearing_on_mali", "text"), Column("source_ids", "refs", ref="sources"),
+    ),
+    "us_actions": (
+        Column("action_id", "id"), Column("date", "date"),
+        Column("date_precision", "category", allowed=PRECISIONS), Column("action", "text"),
+        Column("kind", "category", allowed=ACTION_KINDS),
+        Column("recipient", "category", allowed=RECIPIENTS),
+        Column("outcome", "category", allowed=OUTCOMES),
+        _opt("authority_ids", "refs", ref="authorities"),
+        _opt("deployment_ids", "refs", ref="deployments"),
+        Column("summary", "text"), Column("source_ids", "refs", ref="sources"),
+    ),
+    "us_rules": (
+        Column("rule_id", "id"), Column("basis", "category", allowed=RULE_BASES),
+        Column("authority_ids", "refs", ref="authorities"), _opt("starts", "date"),
+        Column("text", "text"), Column("source_ids", "refs", ref="sources"),
+    ),
+}
+
+
+def id_column(table: str) -> str:
+    """Return the name of a table's identifier column.
+
+    Example:
+        >>> id_column("events")
+        'event_id'
+    """
+    for column in TABLES[table]:
+        if column.kind == "id":
+            return column.name
+    raise KeyError(f"table {table!r} has no identifier column")
+
+
+# Read a CSV table and check every cell against its schema, with messages a person can act on.
+
+SLUG = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+
+
+class DataError(ValueError):
+    """A problem in a data file, located by file, row and column.
+
+    Rows are numbered as a spreadsheet shows them: the header is row 1.
+
+    Example:
+        >>> str(DataError("data/x.csv", 3, "date", "expected a date, found 'soon'"))
+        "data/x.csv, row 3, column 'date': expected a date, found 'soon'"
+    """
+
+    def __init__(self, path: str | Path, row: int | None, column: str | None, problem: str):
+        shown = Path(path)
+        self.path = str(Path(shown.parent.name) / shown.name) if shown.is_absolute() else str(path)
+        self.row, self.column, self.problem = row, column, problem
+        where = [self.path]
+        if row is not None:
+            where.append(f"row {row}")
+        if column is not None:
+            where.append(f"column {column!r}")
+        super().__init__(f"{', '.join(where)}: {problem}")
+
+
+def split_ids(cell: str) -> list[str]:
+    """Split a ``;``-separated cell into its identifiers.
+
+    Example:
+        >>> split_ids("news-bbc-20120322; seed-passblue-2013")
+        ['news-bbc-20120322', 'seed-passblue-2013']
+        >>> split_ids("")
+        []
+    """
+    return [part.strip() for part in str(cell).split(";") if part.strip()]
+
+
+def read_rows(path: Path, columns: tuple[Column, ...]) -> list[dict[str, str]]:
+    """Read a CSV file as dictionaries, checking the header and each row's length."""
+    if not path.exists():
+        raise DataError(path, None, None, "file not found")
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    if not rows:
+        raise DataError(path, 1, None, "the file is empty; expected a header row")
+    header, expected = [name.strip() for name in rows[0]], [c.name for c in columns]
+    missing = [name for name in expected if name not in header]
+    unknown = [name for name in header if name not in expected]
+    if missing or unknown:
+        raise DataError(path, 1, None, f"header mismatch: missing {missing}, unexpected {unknown}")
+    records = []
+    for number, row in enumerate(rows[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            raise DataError(
+                path, number, None,
+                f"expected {len(header)} fields, found {len(row)} (a stray or missing comma? "
+                "quote any cell that contains a comma)",
+            )
+        cells = (cell.strip() for cell in row)
+        records.append({"_row": number, **dict(zip(header, cells, strict=True))})
+    return records
+
+
+def parse_cell(value: str, column: Column) -> object:
+    """Convert one cell to its Python value, or raise ``ValueError`` saying what was expected.
+
+    Example:
+        >>> parse_cell("16.27", Column("lat", "number", low=-90, high=90))
+        16.27
+        >>> parse_cell("2012-03-22", Column("date", "date"))
+        datetime.date(2012, 3, 22)
+    """
+    kind = column.kind
+    if kind in ("id", "slug", "ref") and not SLUG.match(value):
+        raise ValueError(f"expected a lowercase identifier (a-z, 0-9, -, _), found {value!r}")
+    if kind == "refs":
+        bad = [part for part in split_ids(value) if not SLUG.match(part)]
+        if bad:
+            raise ValueError(f"expected identifiers separated by ';', found {bad[0]!r}")
+    if kind == "category" and value not in column.allowed:
+        raise ValueError(f"expected one of {', '.join(column.allowed)}; found {value!r}")
+    if kind == "url" and not value.startswith(("http://", "https://")):
+        raise ValueError(f"expected a URL starting with http:// or https://, found {value!r}")
+    if kind == "partial_date" and not PARTIAL_DATE.match(value):
+        raise ValueError(f"expected YYYY, YYYY-MM or YYYY-MM-DD, found {value!r}")
+    if kind == "date":
+        return _parse_date(value)
+    if kind in ("number", "integer"):
+        return _parse_number(value, column)
+    return value
+
+
+def _parse_date(value: str) -> date:
+    try:
+        if not ISO_DATE.match(value):
+            raise ValueError
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"expected an ISO date YYYY-MM-DD, found {value!r}") from None
+
+
+def _parse_number(value: str, column: Column) -> float | int:
+    try:
+        number = int(value) if column.kind == "integer" else float(value)
+    except ValueError:
+        what = "a whole number" if column.kind == "integer" else "a number (use . for decimals)"
+        raise ValueError(f"expected {what}, found {value!r}") from None
+    if column.low is not None and number < column.low:
+        raise ValueError(f"expected a number >= {column.low:g}, found {value!r}")
+    if column.high is not None and number > column.high:
+        raise ValueError(f"expected a number <= {column.high:g}, found {value!r}")
+    return number
+
+
+def validate_file(path: Path, table: str) -> pd.DataFrame:
+    """Read and check one table file; return it as a typed DataFrame.
+
+    Dates become ``datetime64`` columns, numbers floats or integers, empty optional
+    text cells empty strings. A ``_row`` column keeps each record's row in the file.
+
+    Raises:
+        DataError: naming the file, the row, the column and what was expected.
+    """
+    columns = TABLES[table]
+    records = read_rows(path, columns)
+    seen: dict[str, int] = {}
+    for record in records:
+        for column in columns:
+            value = record[column.name]
+            if value == "":
+                if column.required:
+                    raise DataError(path, record["_row"], column.name, "a value is required here")
+                record[column.name] = None if column.kind in ("date", "number", "integer") else ""
+                continue
+            try:
+                record[column.name] = parse_cell(value, column)
+            except ValueError as err:
+                raise DataError(path, record["_row"], column.name, str(err)) from None
+            if column.kind == "id":
+                if value in seen:
+                    raise DataError(path, record["_row"], column.name,
+                                    f"{value!r} is already used in row {seen[value]}")
+                seen[value] = record["_row"]
+    return _to_frame(records, columns)
+
+
+def _to_frame(records: list[dict], columns: tuple[Column, ...]) -> pd.DataFrame:
+    names = [column.name for column in columns]
+    frame = pd.DataFrame.from_records(records, columns=names + ["_row"])
+    for column in columns:
+        if column.kind == "date":
+            frame[column.name] = pd.to_datetime(frame[column.name])
+        elif column.kind == "number":
+            frame[column.name] = pd.to_numeric(frame[column.name]).astype(float)
+        elif column.kind == "integer":
+            frame[column.name] = pd.to_numeric(frame[column.name]).astype("Int64")
+    return frame
+
+
+# One loader per table in ``data/``; each checks its rows and its cross-references.
+
+def table_path(table: str, *, data_dir: Path | None = None) -> Path:
+    """Return the path of a table's CSV file.
+
+    Example:
+        >>> table_path("events").name
+        'events.csv'
+    """
+    if table not in TABLES:
+        raise KeyError(f"unknown table {table!r}; the tables are {', '.join(TABLES)}")
+    return Path(data_dir or data_folder()) / f"{table}.csv"
+
+
+def load_table(table: str, *, data_dir: Path | None = None) -> pd.DataFrame:
+    """Load any table by name, checked against its schema and the tables it refers to.
+
+    Example:
+        >>> load_table("sources").columns[0]
+        'source_id'
+    """
+    path = table_path(table, data_dir=data_dir)
+    frame = validate_file(path, table)
+    for column in TABLES[table]:
+        if column.ref is None:
+            continue
+        known = set(validate_file(table_path(column.ref, data_dir=data_dir), column.ref)
+                    [id_column(column.ref)])
+        for row, cell in zip(frame["_row"], frame[column.name], strict=True):
+            for ref in split_ids(cell):
+                if ref not in known:
+                    raise DataError(path, int(row), column.name,
+                                    f"{ref!r} is not a {id_column(column.ref)} in "
+                                    f"{column.ref}.csv")
+    return frame
+
+
+def load_sources(*, data_dir: Path | None = None) -> pd.DataFrame:
+    """Load the bibliography, one row per source.
+
+    ============ ==========================================================
+    source_id    identifier cited by every other table (seeds: ``seed-…``)
+    title        title of the work
+    author       person or organisation (may be empty)
+    publisher    outlet, press or body
+    published    ISO date, as precise as known (``YYYY``, ``YYYY-MM``, …)
+    kind         news, interview, blog, book, un_resolution, statute, …
+    url          where to read it (may be empty)
+    voice        who is actually speaking: reporter, official, analyst, …
+    seed_file    file name in ``shared/seeds/`` for the five seeds
+    notes        anything a reader should know about the source
+    ============ ==========================================================
+
+    Example:
+        >>> "seed-passblue-2013" in set(load_sources()["source_id"])
+        True
+    """
+    return load_table("sources", data_dir=data_dir)
+
+
+def load_places(*, data_dir: Path | None = None) -> pd.DataFrame:
+    """Load towns and bases with their coordinates.
+
+    ============ ==========================================================
+    place_id     identifier, e.g. ``gao``
+    name         usual English spelling
+    lat, lon     decimal degrees, north and east positive
+    kind         capital, regional_capital, town, base, region
+    country      ISO 3166 alpha-2 code (``ML`` for Mali)
+    label_anchor where the map label sits from the dot (``ne`` if empty)
+    source_id    where the coordinates come from
+    note         remarks
+    ============ ==========================================================
+
+    Example:
+        >>> load_places().set_index("place_id").loc["bamako", "kind"]
+        'capital'
+    """
+    return load_table("places", data_dir=data_dir)
+
+
+def load_actors(*, data_dir: Path | None = None) -> pd.DataFrame:
+    """Load the glossary of actors (states, armed groups, organisations, missions).
+
+    ============ ==========================================================
+    actor_id     identifier, e.g. ``mnla``
+    name         name used in the module
+    full_name    what the letters stand for
+    kind         state, state_forces, armed_group, coalition, regional_org, …
+    description  one or two sentences in the module's own words
+    aims, leaders, origins   optional detail (leaders as of 2012-13)
+    source_ids   sources, separated by ``;``
+    ============ ==========================================================
+
+    Example:
+        >>> load_actors().set_index("actor_id").loc["mnla", "kind"]
+        'armed_group'
+    """
+    return load_table("actors", data_dir=data_dir)
+
+
+def load_events(*, data_dir: Path | None = None) -> pd.DataFrame:
+    """Load the dated timeline, one row per event.
+
+    ============== ========================================================
+    event_id       identifier, ``ev-YYYYMMDD-word``
+    date           datetime; ``date_precision`` says day, month or year
+    end_date       for spans (may be empty)
+    title, summary short title and one sentence in the module's own words
+    category       background, rebellion, coup, diplomacy, intervention, …
+    place_id       where (may be empty)
+    actors         actor ids separated by ``;``
+    source_ids     sources separated by ``;``
+    note           disputed dates and other remarks
+    ============== ========================================================
+
+    Example:
+        >>> load_events()["date"].dtype.kind
+        'M'
+    """
+    return load_table("events", data_dir=data_dir)
+
+
+def load_control(*, data_dir: Path | None = None) -> pd.DataFrame:
+    """Load who held each town from a date on (``place_id``, ``date``, ``holder``, …).
+
+    Example:
+        >>> list(load_control().columns[:3])
+        ['place_id', 'date', 'holder']
+    """
+    return load_table("control", data_dir=data_dir)
+
+
+def load_deployments(*, data_dir: Path | None = None) -> pd.DataFrame:
+    """Load force figures, one figure as reported by one source per row.
+
+    Columns: ``deployment_id``, ``date``, ``date_precision``, ``force``, ``contributor``,
+    ``category`` (troops, helicopters, …), ``figure_kind`` (authorized, pledged,
+    planned, announced, deployed, peak), ``scope`` (in_mali, engaged, in_region),
+    ``value``, ``base_place_id``, ``source_id``, ``note``.
+
+    Example:
+        >>> "figure_kind" in load_deployments().columns
+        True
+    """
+    return load_table("deployments", data_dir=data_dir)
+
+
+def load_claims(*, data_dir: Path | None = None) -> pd.DataFrame:
+    """Load what each source asserts: ``claim_id``, ``source_id``, ``topic``, ``claim_key``,
+    ``claim`` (own words), ``value``, ``unit``, ``speaker``, ``quote``, ``locator``.
+
+    Example:
+        >>> "claim_key" in load_claims().columns
+        True
+    """
+    return load_table("claims", data_dir=data_dir)
+
+
+def load_labels(*, data_dir: Path | None = None) -> pd.DataFrame:
+    """Load the words each source uses for the armed groups, with counts.
+
+    Example:
+        >>> list(load_labels().columns[:3])
+        ['source_id', 'label', 'count']
+    """
+    return load_table("labels", data_dir=data_dir)
+
+
+def load_authorities(*, data_dir: Path | None = None) -> pd.DataFrame:
+    """Load the US legal instruments: ``authority_id``, ``short_name``, ``citation``,
+    ``enacted``, ``kind``, ``permits``, ``bars``, ``applies_to``, ``conditions``,
+    ``bearing_on_mali``, ``source_ids``.
+
+    Example:
+        >>> "citation" in load_authorities().columns
+        True
+    """
+    return load_table("authorities", data_dir=data_dir)
+
+
+def load_us_actions(*, data_dir: Path | None = None) -> pd.DataFrame:
+    """Load what Washington was asked for and did: ``action_id``, ``date``, ``kind``,
+    ``recipient``, ``outcome``, ``authority_ids``, ``deployment_ids``, ``summary``, …
+
+    Example:
+        >>> "outcome" in load_us_actions().columns
+        True
+    """
+    return load_table("us_actions", data_dir=data_dir)
+
+
+def load_us_rules(*, data_dir: Path | None = None) -> pd.DataFrame:
+    """Load the cited reasons behind lesson 4's authority explorer: ``rule_id``, ``basis``
+    (``law``, ``policy`` or ``uncertain``), ``authority_ids``, ``starts``, ``text``,
+    ``source_ids``.
+
+    Example:
+        >>> load_us_rules().set_index("rule_id").at["troops-ruled-out", "basis"]
+        'policy'
+    """
+    return load_table("us_rules", data_dir=data_dir)
+
+
+# Lesson 05's readings of the claims (data/lesson05/): the question behind each
+# ``claim_key``, its kind and baseline reading, and the stance of contradicting claims.
+
+KEY_KINDS = ("number", "date", "text")
+STANCES = ("agrees", "contradicts")
+
+KEY_COLUMNS = (
+    Column("claim_key", "slug"), Column("question", "text"),
+    Column("kind", "category", allowed=KEY_KINDS), Column("baseline_value", "text", required=False),
+    Column("baseline", "text", required=False), Column("source_ids", "refs"),
+)
+STANCE_COLUMNS = (
+    Column("claim_id", "id"), Column("stance", "category", allowed=STANCES),
+    Column("note", "text", required=False),
+)
+
+
+def readings_dir(*, data_dir: Path | None = None) -> Path:
+    """Return the folder of lesson 5's reading tables.
+
+    Example:
+        >>> readings_dir().name
+        'lesson05'
+    """
+    return Path(data_dir or data_folder()) / "lesson05"
+
+
+def _read(path: Path, columns: tuple[Column, ...]) -> pd.DataFrame:
+    records = read_rows(path, columns)
+    seen: dict[str, int] = {}
+    for record in records:
+        for column in columns:
+            value = record[column.name]
+            if value == "" and column.required:
+                raise DataError(path, record["_row"], column.name, "a value is required here")
+            if value:
+                try:
+                    parse_cell(value, column)
+                except ValueError as err:
+                    raise DataError(path, record["_row"], column.name, str(err)) from None
+        first = record[columns[0].name]
+        if first in seen:
+            raise DataError(path, record["_row"], columns[0].name,
+                            f"{first!r} is already used in row {seen[first]}")
+        seen[first] = record["_row"]
+    return pd.DataFrame.from_records(records, columns=[c.name for c in columns] + ["_row"])
+
+
+def _check_baseline(path: Path, keys: pd.DataFrame) -> None:
+    for _, key in keys.iterrows():
+        value, kind = key["baseline_value"], key["kind"]
+        if not value:
+            continue
+        probe = Column("baseline_value", "number" if kind == "number" else "date")
+        if kind == "text":
+            raise DataError(path, int(key["_row"]), "baseline_value",
+                            "a text key has no baseline value; put the reading in 'baseline'")
+        try:
+            parse_cell(value, probe)
+        except ValueError as err:
+            raise DataError(path, int(key["_row"]), "baseline_value", str(err)) from None
+
+
+def load_claim_keys(*, data_dir: Path | None = None) -> pd.DataFrame:
+    """Load the question, kind and baseline reading of every ``claim_key``.
+
+    Example:
+        >>> keys = load_claim_keys().set_index("claim_key")
+        >>> keys.loc["distance-bamako-diabaly", "kind"]
+        'number'
+    """
+    path = readings_dir(data_dir=data_dir) / "claim_keys.csv"
+    keys = _read(path, KEY_COLUMNS)
+    _check_baseline(path, keys)
+    return keys
+
+
+def load_claim_stances(*, data_dir: Path | None = None) -> pd.DataFrame:
+    """Load the stance of the text claims that contradict their key's baseline.
+
+    Example:
+        >>> set(load_claim_stances()["stance"]) <= {"agrees", "contradicts"}
+        True
+    """
+    return _read(readings_dir(data_dir=data_dir) / "claim_stances.csv", STANCE_COLUMNS)

@@ -1,0 +1,476 @@
+"""The shared map and places of the crisis (notebooks 00 and 06; the maps of lessons 02 and 03).
+
+Sections, in reading order:
+
+1. **The base map**: :func:`load_outlines` reads the bundled country outlines
+   (``data/basemap.geojson``), :func:`map_extent` frames them, :func:`draw_basemap` draws
+   them on a matplotlib axes and :func:`draw_places` marks towns on it.
+2. **Distances and directions**: :func:`distance_km` (great circle), :func:`bearing_deg`
+   and :func:`compass_point`.
+3. **Finding a place**: :func:`find_place` (forgiving case and accents) and
+   :func:`distance_between` two named places.
+4. **The places of the crisis**: :func:`place_distances` computes each place's distance and
+   direction from Bamako (a DataFrame), :func:`places_table` shows it as a Markdown table and
+   :func:`places_map_chart` draws the overview map.
+5. **One place at a time**: :func:`describe_place` writes what happened at a place, and
+   :func:`place_explorer` is the thin widget around it.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+from pathlib import Path
+from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+import ipywidgets as widgets
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib import patheffects
+from matplotlib.patches import Polygon
+
+from helpers.charts import Chart, house_style, make_chart
+from helpers.citations import caption, short_citation
+from helpers.readers import normalise_text
+from helpers.tables import Markdown, format_when, markdown_table
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+# 1. The base map: a plain map of Mali and its neighbours with matplotlib only (no geo stack).
+
+_FRAME = (-13.0, 16.5, 9.5, 25.5)  # (lon_min, lon_max, lat_min, lat_max) of the overview map
+_LAND, _HIGHLIGHT, _BORDER, _BACKGROUND = "#e8e8e8", "#fbf3d9", "#7f7f7f", "white"
+# Country name positions (lon, lat, text, rotation), fixed by hand for the default
+# frame: centroids of Algeria and Chad fall outside it, and only thin strips of
+# Senegal and Chad show, so their names run vertically. Clear of lesson towns.
+_LABELS = MappingProxyType({
+    "ML": (-4.6, 20.3, "MALI", 0), "DZ": (3.5, 24.6, "Algeria", 0),
+    "NE": (9.5, 17.8, "Niger", 0), "MR": (-10.2, 19.5, "Mauritania", 0),
+    "BF": (-1.7, 13.3, "Burkina\nFaso", 0), "SN": (-12.6, 13.5, "Senegal", 90),
+    "GN": (-10.8, 10.4, "Guinea", 0), "CI": (-5.7, 9.9, "Côte d'Ivoire", 0),
+    "TD": (16.1, 17.6, "Chad", 90),
+})
+# label_anchor -> (direction of the label from its point, ha, va); lesson 02 uses it too.
+ANCHORS = MappingProxyType({
+    "n": ((0, 1), "center", "bottom"), "ne": ((1, 1), "left", "bottom"),
+    "e": ((1, 0), "left", "center"), "se": ((1, -1), "left", "top"),
+    "s": ((0, -1), "center", "top"), "sw": ((-1, -1), "right", "top"),
+    "w": ((-1, 0), "right", "center"), "nw": ((-1, 1), "right", "bottom"),
+})
+
+
+def basemap_path() -> Path:
+    """Return the path of the bundled outlines file.
+
+    Example:
+        >>> basemap_path().name
+        'basemap.geojson'
+    """
+    return Path(__file__).resolve().parent.parent / "data" / "basemap.geojson"
+
+
+def load_outlines(*, path: Path | str | None = None,
+                  include_context: bool = False) -> dict[str, list[np.ndarray]]:
+    """Read outlines as ISO alpha-2 code -> exterior rings, each an N x 2 (lon, lat) array.
+
+    Args:
+        path: GeoJSON FeatureCollection; defaults to basemap_path().
+        include_context: Also return the unlabelled countries kept only so that the
+            map has no blank gaps (features with "context": true).
+
+    Raises:
+        ValueError: the file is missing or malformed; the message names it.
+
+    Example:
+        >>> outlines = load_outlines()
+        >>> len(outlines), outlines["ML"][0].shape[1]
+        (9, 2)
+    """
+    path = Path(path) if path is not None else basemap_path()
+    try:
+        outlines = {}
+        for feature in json.loads(path.read_text(encoding="utf-8"))["features"]:
+            geometry, properties = feature["geometry"], feature["properties"]
+            polygons = {"Polygon": [geometry["coordinates"]],
+                        "MultiPolygon": geometry["coordinates"]}[geometry["type"]]
+            rings = [np.asarray(polygon[0], dtype=float) for polygon in polygons]
+            if not rings or any(r.ndim != 2 or r.shape[1] != 2 or len(r) < 4 for r in rings):
+                raise ValueError("a ring is not a list of at least 4 [lon, lat] pairs")
+            if include_context or not properties.get("context", False):
+                outlines[str(properties["iso_a2"])] = rings
+    except FileNotFoundError:
+        raise ValueError(f"{path}: map outlines file not found; "
+                         "rebuild it with scripts/build_basemap.py") from None
+    except OSError as error:
+        raise ValueError(f"{path}: map outlines file could not be read ({error})") from None
+    except (ValueError, KeyError, TypeError, IndexError, AttributeError) as error:
+        raise ValueError(f"{path}: not a GeoJSON FeatureCollection of country outlines "
+                         f"({type(error).__name__}: {error})") from None
+    if not outlines:
+        raise ValueError(f"{path}: no country outlines in the file")
+    return outlines
+
+
+def map_extent(*, path: Path | str | None = None) -> tuple[float, float, float, float]:
+    """Return (lon_min, lon_max, lat_min, lat_max) around Mali, its neighbours and Chad.
+
+    Example:
+        >>> lon_min, lon_max, lat_min, lat_max = map_extent()
+        >>> lon_min < -8.0 < lon_max and lat_min < 12.64 < lat_max  # Bamako
+        True
+    """
+    points = np.vstack([r for rings in load_outlines(path=path).values() for r in rings])
+    (lon_min, lat_min), (lon_max, lat_max) = points.min(axis=0), points.max(axis=0)
+    return float(lon_min), float(lon_max), float(lat_min), float(lat_max)
+
+
+def draw_basemap(ax: Axes, *, extent: tuple[float, float, float, float] = _FRAME,
+                 highlight: str | None = "ML", label_countries: bool = True,
+                 path: Path | str | None = None) -> Axes:
+    """Draw country outlines on ``ax``, the ``highlight`` country in a pale warm colour.
+
+    Args:
+        ax: Matplotlib axes to draw on.
+        extent: (lon_min, lon_max, lat_min, lat_max) to show; by default Mali and its
+            neighbours.
+        highlight: ISO alpha-2 code of the country to pick out, or None.
+        label_countries: Write names of the labelled countries inside ``extent``.
+        path: Outlines file; defaults to basemap_path().
+
+    Returns:
+        ``ax``, its aspect set so a degree of longitude and of latitude span equal
+        distances at the frame's middle latitude.
+
+    Example:
+        >>> from matplotlib.figure import Figure
+        >>> ax = draw_basemap(Figure().add_subplot())
+        >>> ax.get_xlim() == (-13.0, 16.5), len(ax.patches) >= 9
+        (True, True)
+    """
+    lon_min, lon_max, lat_min, lat_max = extent
+    for code, rings in load_outlines(path=path, include_context=True).items():
+        fill = _HIGHLIGHT if code == highlight else _LAND if code in _LABELS else _BACKGROUND
+        for ring in rings:
+            ax.add_patch(Polygon(ring, closed=True, facecolor=fill, edgecolor=_BORDER,
+                                 linewidth=0.8, zorder=1.1 if code == highlight else 1))
+        lon, lat, name, rotation = _LABELS.get(code, (math.nan, math.nan, "", 0))
+        if label_countries and lon_min <= lon <= lon_max and lat_min <= lat <= lat_max:
+            ax.text(lon, lat, name, color="#6f6f6f", style="italic", ha="center",
+                    va="center", rotation=rotation, zorder=1.5,
+                    fontsize=12 if code == highlight else 10)
+    ax.set_facecolor(_BACKGROUND)
+    ax.set_xlim(lon_min, lon_max)
+    ax.set_ylim(lat_min, lat_max)
+    ax.set_aspect(1 / math.cos(math.radians((lat_min + lat_max) / 2)))
+    ax.set_xlabel("Longitude (°E)")
+    ax.set_ylabel("Latitude (°N)")
+    return ax
+
+
+def draw_places(ax: Axes, places: pd.DataFrame, *, fontsize: float = 11,
+                show_labels: bool = True) -> Axes:
+    """Mark places on ``ax``: kind "capital" as a star, any other kind as a dot.
+
+    Args:
+        ax: Axes, usually from draw_basemap().
+        places: Columns name, lat, lon, kind and optional label_anchor (n, ne, e,
+            se, s, sw, w, nw: where the name sits; missing or NaN means ne).
+        fontsize: Label size in points.
+        show_labels: Write each name beside its marker, on a white halo.
+
+    Raises:
+        ValueError: a column is missing, a coordinate is not a number, or an
+            anchor is not one of the eight directions; the message names the place.
+
+    Example:
+        >>> import pandas as pd
+        >>> from matplotlib.figure import Figure
+        >>> gao = pd.DataFrame({"name": ["Gao"], "lat": [16.27], "lon": [-0.04], "kind": ["town"]})
+        >>> [text.get_text() for text in draw_places(Figure().add_subplot(), gao).texts]
+        ['Gao']
+    """
+    missing = [c for c in ("name", "lat", "lon", "kind") if c not in places.columns]
+    if missing:
+        raise ValueError(f"places table lacks column(s) {missing}; it has {list(places.columns)}")
+    halo = [patheffects.withStroke(linewidth=3, foreground="white")]
+    for row in places.to_dict("records"):
+        name, anchor = row["name"], row.get("label_anchor")
+        anchor = anchor if isinstance(anchor, str) else "ne"
+        if anchor not in ANCHORS:
+            raise ValueError(f"place {name!r}: label_anchor {anchor!r} is not one of "
+                             f"{list(ANCHORS)}")
+        try:
+            lon, lat = float(row["lon"]), float(row["lat"])
+        except (TypeError, ValueError):
+            lon = lat = math.nan
+        if math.isnan(lon) or math.isnan(lat):
+            raise ValueError(f"place {name!r}: lon {row['lon']!r} / lat {row['lat']!r} "
+                             "must both be numbers")
+        capital = row["kind"] == "capital"
+        ax.plot(lon, lat, marker="*" if capital else "o", markersize=15 if capital else 6,
+                color="black", markeredgecolor="white", markeredgewidth=0.8, zorder=3)
+        if show_labels:
+            (dx, dy), ha, va = ANCHORS[anchor]
+            gap = 6 if capital else 4
+            ax.annotate(str(name), (lon, lat), xytext=(dx * gap, dy * gap), ha=ha, va=va,
+                        textcoords="offset points", fontsize=fontsize, path_effects=halo,
+                        zorder=4, annotation_clip=True)
+    return ax
+
+
+# 2. Great-circle distances and compass directions between two points.
+
+_EARTH_RADIUS_KM = 6371.0088
+_COMPASS = ("north", "north-east", "east", "south-east", "south", "south-west", "west",
+            "north-west")
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Return the great-circle ("as the crow flies") distance in kilometres.
+
+    Roads are longer: reports that give road distances differ from this figure.
+
+    Example:
+        >>> round(distance_km(12.64, -8.00, 16.27, -0.04))
+        947
+    """
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dphi, dlam = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dlam / 2) ** 2
+    return 2 * _EARTH_RADIUS_KM * math.asin(math.sqrt(a))
+
+
+def bearing_deg(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Return the initial compass bearing from the first point to the second (0 = north).
+
+    Example:
+        >>> round(bearing_deg(0, 0, 1, 0))
+        0
+    """
+    p1, p2, dlam = math.radians(lat1), math.radians(lat2), math.radians(lon2 - lon1)
+    x = math.sin(dlam) * math.cos(p2)
+    y = math.cos(p1) * math.sin(p2) - math.sin(p1) * math.cos(p2) * math.cos(dlam)
+    return math.degrees(math.atan2(x, y)) % 360
+
+
+def compass_point(bearing: float) -> str:
+    """Name the nearest of the eight compass points for a bearing in degrees.
+
+    Example:
+        >>> compass_point(50)
+        'north-east'
+    """
+    return _COMPASS[round(bearing / 45) % 8]
+
+
+# 3. Finding a place by id or name, and the distance between two of them.
+
+def _fold(text: object) -> str:
+    """Fold case, accents, apostrophes and spaces so that "N'Djamena" matches "ndjamena"."""
+    return normalise_text(text).replace(" ", "")
+
+
+def find_place(places: pd.DataFrame, name_or_id: str) -> pd.Series:
+    """Find a place by id or name, forgiving case, accents and apostrophes.
+
+    Args:
+        places: The places table (``load_places()``).
+        name_or_id: A ``place_id`` or a name, e.g. ``"segou"`` or ``"Ségou"``.
+
+    Raises:
+        ValueError: listing the known names when nothing matches.
+
+    Example:
+        >>> table = pd.DataFrame({"place_id": ["segou"], "name": ["Ségou"]})
+        >>> find_place(table, "SEGOU")["name"]
+        'Ségou'
+    """
+    wanted = _fold(name_or_id)
+    for index, place_id, name in zip(places.index, places["place_id"], places["name"],
+                                     strict=True):
+        if wanted in (_fold(place_id), _fold(name)):
+            return places.loc[index]
+    known = ", ".join(sorted(places["name"]))
+    raise ValueError(f"no place called {name_or_id!r}; known places: {known}")
+
+
+def distance_between(places: pd.DataFrame, a: str, b: str) -> float:
+    """Return the great-circle distance in km between two places named or identified.
+
+    Example:
+        >>> table = pd.DataFrame({"place_id": ["a", "b"], "name": ["A", "B"],
+        ...                       "lat": [0.0, 0.0], "lon": [0.0, 1.0]})
+        >>> round(distance_between(table, "a", "B"))
+        111
+    """
+    first, second = find_place(places, a), find_place(places, b)
+    return distance_km(first["lat"], first["lon"], second["lat"], second["lon"])
+
+
+# 4. The places of the crisis: distances from Bamako, as a table and as the overview map.
+
+_ORIGIN = "bamako"
+
+
+def _position(start: pd.Series, place: pd.Series) -> tuple[float, str]:
+    """Distance in km from ``start`` to ``place`` and its compass direction ("" if within 1 km)."""
+    km = distance_km(start["lat"], start["lon"], place["lat"], place["lon"])
+    if km < 1:
+        return km, ""
+    return km, compass_point(bearing_deg(start["lat"], start["lon"], place["lat"], place["lon"]))
+
+
+def place_distances(places: pd.DataFrame, *, origin: str = _ORIGIN) -> pd.DataFrame:
+    """Return each place with its straight-line distance and direction from ``origin``.
+
+    Args:
+        places: The places table (``load_places()``).
+        origin: Id or name of the place to measure from.
+
+    Returns:
+        One row per place, nearest first: Place, Kind, Latitude (°N), Longitude (°E),
+        ``km from <origin>`` (rounded) and Direction (empty for the origin itself).
+
+    Example:
+        >>> from helpers.data import load_places
+        >>> table = place_distances(load_places())
+        >>> int(table.set_index("Place").loc["Gao", "km from Bamako"])
+        947
+    """
+    start = find_place(places, origin)
+    km_column = f"km from {start['name']}"
+    rows = []
+    for _, place in places.iterrows():
+        km, direction = _position(start, place)
+        rows.append({"Place": place["name"], "Kind": place["kind"].replace("_", " "),
+                     "Latitude (°N)": place["lat"], "Longitude (°E)": place["lon"],
+                     km_column: round(km), "Direction": direction})
+    return pd.DataFrame(rows).sort_values(km_column, ignore_index=True)
+
+
+def places_table(places: pd.DataFrame, *, origin: str = _ORIGIN) -> Markdown:
+    """Show every place with its distance and direction from ``origin``, nearest first.
+
+    The table is :func:`place_distances` written with :func:`helpers.tables.markdown_table`
+    (every cell escaped, no row left out), coordinates to two decimals.
+
+    Example:
+        >>> from helpers.data import load_places
+        >>> print(places_table(load_places()).splitlines()[2])
+        | Bamako | capital | 12.64 | -8.00 | 0 |  |
+    """
+    table = place_distances(places, origin=origin)
+    for column in ("Latitude (°N)", "Longitude (°E)"):
+        table[column] = [f"{value:.2f}" for value in table[column]]
+    return markdown_table(table)
+
+
+def places_map_chart(places: pd.DataFrame, sources: pd.DataFrame, *,
+                     title: str = "Mali and the places of the crisis",
+                     extent: tuple[float, float, float, float] = _FRAME) -> Chart:
+    """Draw the overview map of Mali with every place labelled.
+
+    Args:
+        places: The places table (``load_places()``); each row's source is cited.
+        sources: The bibliography (``load_sources()``), for the caption.
+        title: The map's title.
+        extent: (lon_min, lon_max, lat_min, lat_max) to show.
+
+    Returns:
+        A :class:`helpers.charts.Chart` whose table is :func:`place_distances`.
+
+    Example:
+        >>> from helpers.data import load_places, load_sources
+        >>> places_map_chart(load_places(), load_sources()).caption.startswith("Towns and bases")
+        True
+    """
+    with house_style():
+        fig, ax = plt.subplots(figsize=(11, 7.5))
+        draw_basemap(ax, extent=extent)
+        draw_places(ax, places)
+        ax.set_title(title)
+    table = place_distances(places)
+    far = table.iloc[-1]
+    text = (f"Map of Mali and its neighbours with {len(places)} places marked. Bamako, the "
+            f"capital, lies in the south-west, on the Niger river; the northern towns lie "
+            f"hundreds of kilometres away, the farthest shown being {far['Place']} at "
+            f"{far['km from Bamako']} km. The table lists every place with its distance "
+            "and direction from Bamako.")
+    note = caption(sources, [*places["source_id"], "ref-natural-earth"],
+                   text="Towns and bases mentioned in the module; borders from Natural Earth.")
+    return make_chart(fig, caption=note, alt_text=text, table=table)
+
+
+# 5. One place at a time: where it is and what happened there, and the widget around it.
+
+def describe_place(places: pd.DataFrame, events: pd.DataFrame, sources: pd.DataFrame,
+                   name_or_id: str | None) -> str:
+    """Return an HTML paragraph about one place: where it is and what happened there.
+
+    Args:
+        places: The places table (``load_places()``).
+        events: The events table (``load_events()``); the place's events are listed by date.
+        sources: The bibliography (``load_sources()``), for each event's short citations.
+        name_or_id: The place's id or name; empty or None asks the reader to choose.
+
+    Raises:
+        ValueError: no place has that id or name.
+
+    Example:
+        >>> from helpers.data import load_events, load_places, load_sources
+        >>> tables = load_places(), load_events(), load_sources()
+        >>> "513 km north-east of Bamako" in describe_place(*tables, "konna")
+        True
+        >>> describe_place(*tables, None)
+        '<p>Choose a place from the list to read about it.</p>'
+    """
+    if not name_or_id:
+        return "<p>Choose a place from the list to read about it.</p>"
+    place = find_place(places, name_or_id)
+    km, direction = _position(find_place(places, _ORIGIN), place)
+    where = f"{place['lat']:.2f}°N, {abs(place['lon']):.2f}°{'E' if place['lon'] >= 0 else 'W'}"
+    position = ("It is the capital of Mali." if not direction else
+                f"It lies {round(km)} km {direction} of Bamako in a straight line "
+                "(roads are longer).")
+    items = []
+    for _, event in events[events["place_id"] == place["place_id"]].sort_values("date").iterrows():
+        cited = "; ".join(short_citation(sources, s) for s in event["source_ids"].split(";"))
+        items.append(f"<li>{format_when(event['date'], event['date_precision'])}: "
+                     f"{html.escape(event['title'])} "
+                     f"<small>({html.escape(cited)})</small></li>")
+    happened = (f"<ul>{''.join(items)}</ul>" if items
+                else "<p>No event here in the timeline yet.</p>")
+    return (f"<p><strong>{html.escape(place['name'])}</strong> ({where}). "
+            f"{html.escape(position)}</p>{happened}")
+
+
+def place_explorer(places: pd.DataFrame, events: pd.DataFrame,
+                   sources: pd.DataFrame) -> widgets.VBox:
+    """Return a dropdown of places and a panel describing the chosen one.
+
+    All the logic is in :func:`describe_place`, which the tests call directly; the
+    widget only passes the dropdown's value to it.
+
+    Example:
+        >>> from helpers.data import load_events, load_places, load_sources
+        >>> box = place_explorer(load_places(), load_events(), load_sources())
+        >>> box.children[0].value = "gao"
+        >>> "Gao" in box.children[1].value
+        True
+    """
+    named = sorted(zip(places["name"], places["place_id"], strict=True))
+    picker = widgets.Dropdown(options=[("Choose a place…", ""), *named], value="",
+                              description="Place:", layout=widgets.Layout(width="320px"))
+    panel = widgets.HTML(value=describe_place(places, events, sources, ""))
+    picker.add_class("place-explorer-picker")
+    panel.add_class("place-explorer-panel")
+
+    def show(change: dict) -> None:
+        panel.value = describe_place(places, events, sources, change["new"])
+
+    picker.observe(show, names="value")
+    return widgets.VBox([picker, panel])
