@@ -7,7 +7,9 @@ row and column of the first problem. Loaders accept ``data_dir=`` to read anothe
 
 from __future__ import annotations
 
+import codecs
 import csv
+import io
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -52,6 +54,8 @@ class Column:
         ref: For ``ref``/``refs`` columns, the table whose ``id`` column is referenced.
         low: Smallest allowed number, if any.
         high: Largest allowed number, if any.
+        ref_key: For ``ref`` columns, the referenced table's column (its ``id`` if None).
+        ref_kinds: For ``ref`` columns, the allowed ``kind`` of the referenced row, if any.
 
     Example:
         >>> Column("lat", "number", low=-90, high=90).kind
@@ -65,6 +69,8 @@ class Column:
     ref: str | None = None
     low: float | None = None
     high: float | None = None
+    ref_key: str | None = None
+    ref_kinds: tuple[str, ...] = ()
 
 
 def _opt(name: str, kind: str = "text", **options) -> Column:
@@ -113,6 +119,10 @@ ACTION_KINDS = (
 RECIPIENTS = ("mali_government", "mali_army", "france", "chad", "afisma", "un")
 OUTCOMES = ("requested", "done", "barred", "declined", "conditional")
 RULE_BASES = ("law", "policy", "uncertain")
+HOLDER_KINDS = ("state", "state_forces", "armed_group", "coalition")
+KEY_KINDS = ("number", "date", "text")
+STANCES = ("agrees", "contradicts")
+MAP_FRAME = (-13.0, 16.5, 9.5, 25.5)  # (lon_min, lon_max, lat_min, lat_max): the overview map
 
 TABLES: dict[str, tuple[Column, ...]] = {
     "sources": (
@@ -145,8 +155,8 @@ TABLES: dict[str, tuple[Column, ...]] = {
     ),
     "control": (
         Column("place_id", "ref", ref="places"), Column("date", "date"),
-        Column("holder", "ref", ref="actors"), Column("source_ids", "refs", ref="sources"),
-        _opt("note"),
+        Column("holder", "ref", ref="actors", ref_kinds=HOLDER_KINDS),
+        Column("source_ids", "refs", ref="sources"), _opt("note"),
     ),
     "deployments": (
         Column("deployment_id", "id"), Column("date", "date"),
@@ -189,6 +199,20 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("authority_ids", "refs", ref="authorities"), _opt("starts", "date"),
         Column("text", "text"), Column("source_ids", "refs", ref="sources"),
     ),
+    "claim_keys": (
+        Column("claim_key", "id", ref="claims", ref_key="claim_key"),
+        Column("question", "text"), Column("kind", "category", allowed=KEY_KINDS),
+        _opt("baseline_value"), _opt("baseline"), Column("source_ids", "refs", ref="sources"),
+    ),
+    "claim_stances": (
+        Column("claim_id", "id", ref="claims"), Column("stance", "category", allowed=STANCES),
+        _opt("note"),
+    ),
+}
+# Tables kept outside data/ itself, by path inside data/.
+TABLE_FILES = {
+    "claim_keys": "lesson05/claim_keys.csv",
+    "claim_stances": "lesson05/claim_stances.csv",
 }
 
 
@@ -207,9 +231,14 @@ def id_column(table: str) -> str:
 
 # Read a CSV table and check every cell against its schema, with messages a person can act on.
 
-SLUG = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
-ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+SLUG = re.compile(r"[a-z0-9][a-z0-9_-]*", re.ASCII)
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+PARTIAL_DATE = re.compile(r"[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?", re.ASCII)
+DECIMAL = re.compile(r"-?[0-9]+(\.[0-9]+)?", re.ASCII)
+WHOLE = re.compile(r"-?[0-9]+", re.ASCII)
+# http(s), a host name, then a path without spaces, quotes, angle brackets or backslashes
+# (the characters that could end an HTML attribute or a Markdown link early).
+URL = re.compile(r"https?://[\w.-]+(:[0-9]+)?([/?#][^\s\"'<>\\`{}|^]*)?")
 
 
 class DataError(ValueError):
@@ -246,21 +275,61 @@ def split_ids(cell: str) -> list[str]:
     return [part.strip() for part in str(cell).split(";") if part.strip()]
 
 
+def read_text(path: Path) -> str:
+    """Return a data file's text, refusing any encoding but UTF-8 without a byte-order mark.
+
+    Raises:
+        DataError: naming the file, the encoding it seems to be in and how to fix it.
+    """
+    raw = path.read_bytes()
+    save = "save it as 'CSV UTF-8' without a byte-order mark"
+    if raw.startswith(codecs.BOM_UTF8):
+        raise DataError(path, 1, None,
+                        f"the file starts with a UTF-8 byte-order mark (BOM); {save}")
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in raw[:4096]:
+        raise DataError(path, 1, None, f"the file looks like UTF-16, not UTF-8; {save}")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        row, byte = raw[:err.start].count(b"\n") + 1, raw[err.start]
+        guess = "Windows-1252 (cp1252)" if 0x80 <= byte < 0xA0 else "Latin-1 or Windows-1252"
+        raise DataError(path, row, None, f"the file is not UTF-8 (byte 0x{byte:02x} looks like "
+                        f"{guess}); {save}") from None
+
+
+def _records(path: Path) -> list[tuple[int, list[str]]]:
+    reader = csv.reader(io.StringIO(read_text(path), newline=""), strict=True)
+    rows, start = [], 1
+    try:
+        for row in reader:
+            if any("\n" in cell or "\r" in cell for cell in row):
+                raise csv.Error("a quoted cell runs over the end of its line")
+            rows.append((start, row))
+            start = reader.line_num + 1
+    except csv.Error as err:
+        raise DataError(path, start, None, f"unbalanced quote ({err}): a cell that opens a "
+                        "quote must close it before the end of the row") from None
+    return rows
+
+
 def read_rows(path: Path, columns: tuple[Column, ...]) -> list[dict[str, str]]:
-    """Read a CSV file as dictionaries, checking the header and each row's length."""
+    """Read a CSV file as dictionaries, checking the encoding, quotes, header and row lengths."""
     if not path.exists():
         raise DataError(path, None, None, "file not found")
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.reader(handle))
+    rows = _records(path)
     if not rows:
         raise DataError(path, 1, None, "the file is empty; expected a header row")
-    header, expected = [name.strip() for name in rows[0]], [c.name for c in columns]
+    header, expected = [name.strip() for name in rows[0][1]], [c.name for c in columns]
+    doubled = sorted({name for name in header if header.count(name) > 1})
+    if doubled:
+        raise DataError(path, 1, None,
+                        f"column {doubled[0]!r} appears more than once in the header")
     missing = [name for name in expected if name not in header]
     unknown = [name for name in header if name not in expected]
     if missing or unknown:
         raise DataError(path, 1, None, f"header mismatch: missing {missing}, unexpected {unknown}")
     records = []
-    for number, row in enumerate(rows[1:], start=2):
+    for number, row in rows[1:]:
         if not any(cell.strip() for cell in row):
             continue
         if len(row) != len(header):
@@ -271,6 +340,8 @@ def read_rows(path: Path, columns: tuple[Column, ...]) -> list[dict[str, str]]:
             )
         cells = (cell.strip() for cell in row)
         records.append({"_row": number, **dict(zip(header, cells, strict=True))})
+    if not records:
+        raise DataError(path, 2, None, "the table has a header but no rows")
     return records
 
 
@@ -284,18 +355,20 @@ def parse_cell(value: str, column: Column) -> object:
         datetime.date(2012, 3, 22)
     """
     kind = column.kind
-    if kind in ("id", "slug", "ref") and not SLUG.match(value):
+    if kind in ("id", "slug", "ref") and not SLUG.fullmatch(value):
         raise ValueError(f"expected a lowercase identifier (a-z, 0-9, -, _), found {value!r}")
     if kind == "refs":
-        bad = [part for part in split_ids(value) if not SLUG.match(part)]
+        bad = [part for part in split_ids(value) if not SLUG.fullmatch(part)]
         if bad:
-            raise ValueError(f"expected identifiers separated by ';', found {bad[0]!r}")
+            raise ValueError(f"expected identifiers (a-z, 0-9, -, _) separated by ';', "
+                             f"found {bad[0]!r}")
     if kind == "category" and value not in column.allowed:
         raise ValueError(f"expected one of {', '.join(column.allowed)}; found {value!r}")
-    if kind == "url" and not value.startswith(("http://", "https://")):
-        raise ValueError(f"expected a URL starting with http:// or https://, found {value!r}")
-    if kind == "partial_date" and not PARTIAL_DATE.match(value):
-        raise ValueError(f"expected YYYY, YYYY-MM or YYYY-MM-DD, found {value!r}")
+    if kind == "url" and not URL.fullmatch(value):
+        raise ValueError("expected an http:// or https:// URL (no spaces, quotes or angle "
+                         f"brackets; encode them as %20, %22, ...), found {value!r}")
+    if kind == "partial_date":
+        return _parse_partial_date(value)
     if kind == "date":
         return _parse_date(value)
     if kind in ("number", "integer"):
@@ -304,20 +377,33 @@ def parse_cell(value: str, column: Column) -> object:
 
 
 def _parse_date(value: str) -> date:
+    problem = f"expected an ISO date YYYY-MM-DD, found {value!r}"
+    if not ISO_DATE.fullmatch(value):
+        raise ValueError(problem)
     try:
-        if not ISO_DATE.match(value):
-            raise ValueError
         return date.fromisoformat(value)
     except ValueError:
-        raise ValueError(f"expected an ISO date YYYY-MM-DD, found {value!r}") from None
+        raise ValueError(f"{problem}, which is not a real day") from None
+
+
+def _parse_partial_date(value: str) -> str:
+    try:
+        if not PARTIAL_DATE.fullmatch(value):
+            raise ValueError
+        date.fromisoformat((value + "-01-01")[:10])
+    except ValueError:
+        raise ValueError("expected YYYY, YYYY-MM or YYYY-MM-DD (a real month and day), "
+                         f"found {value!r}") from None
+    return value
 
 
 def _parse_number(value: str, column: Column) -> float | int:
-    try:
-        number = int(value) if column.kind == "integer" else float(value)
-    except ValueError:
+    pattern = WHOLE if column.kind == "integer" else DECIMAL
+    if not pattern.fullmatch(value):
         what = "a whole number" if column.kind == "integer" else "a number (use . for decimals)"
-        raise ValueError(f"expected {what}, found {value!r}") from None
+        raise ValueError(f"expected {what} in plain digits 0-9 (no nan, inf, '_', spaces or "
+                         f"thousands separators), found {value!r}")
+    number = int(value) if column.kind == "integer" else float(value)
     if column.low is not None and number < column.low:
         raise ValueError(f"expected a number >= {column.low:g}, found {value!r}")
     if column.high is not None and number > column.high:
@@ -354,7 +440,66 @@ def validate_file(path: Path, table: str) -> pd.DataFrame:
                     raise DataError(path, record["_row"], column.name,
                                     f"{value!r} is already used in row {seen[value]}")
                 seen[value] = record["_row"]
+        check = ROW_CHECKS.get(table)
+        if check is not None:
+            _locate(path, record, check)
     return _to_frame(records, columns)
+
+
+class _Fault(ValueError):
+    """A row check's finding: the column at fault and the problem."""
+
+
+def _locate(path: Path, record: dict, check) -> None:
+    try:
+        check(record)
+    except _Fault as err:
+        column, problem = err.args
+        raise DataError(path, record["_row"], column, problem) from None
+
+
+def _check_span(record: dict) -> None:
+    if record["end_date"] is not None and record["end_date"] < record["date"]:
+        raise _Fault("end_date", f"the span ends ({record['end_date']}) before it starts "
+                                   f"({record['date']})")
+
+
+def _check_in_frame(record: dict) -> None:
+    lon_min, lon_max, lat_min, lat_max = MAP_FRAME
+    for column, low, high in (("lat", lat_min, lat_max), ("lon", lon_min, lon_max)):
+        if not low <= record[column] <= high:
+            raise _Fault(column, f"{record[column]:g} is outside the map frame ({low:g} to "
+                                   f"{high:g}); check the sign and the order of lat and lon")
+
+
+def _check_claim_value(record: dict) -> None:
+    value, unit = record["value"], record["unit"]
+    if not value:
+        return
+    probe = Column("value", "date" if unit == "date" else "number")
+    try:
+        parse_cell(value, probe)
+    except ValueError as err:
+        raise _Fault("value", f"{err} (unit {unit!r})") from None
+
+
+def _check_baseline(record: dict) -> None:
+    value, kind = record["baseline_value"], record["kind"]
+    if not value:
+        return
+    if kind == "text":
+        raise _Fault("baseline_value",
+                       "a text key has no baseline value; put the reading in 'baseline'")
+    try:
+        parse_cell(value, Column("baseline_value", "number" if kind == "number" else "date"))
+    except ValueError as err:
+        raise _Fault("baseline_value", str(err)) from None
+
+
+ROW_CHECKS = {
+    "events": _check_span, "places": _check_in_frame, "claims": _check_claim_value,
+    "claim_keys": _check_baseline,
+}
 
 
 def _to_frame(records: list[dict], columns: tuple[Column, ...]) -> pd.DataFrame:
@@ -381,7 +526,7 @@ def table_path(table: str, *, data_dir: Path | None = None) -> Path:
     """
     if table not in TABLES:
         raise KeyError(f"unknown table {table!r}; the tables are {', '.join(TABLES)}")
-    return Path(data_dir or data_folder()) / f"{table}.csv"
+    return Path(data_dir or data_folder()) / TABLE_FILES.get(table, f"{table}.csv")
 
 
 def load_table(table: str, *, data_dir: Path | None = None) -> pd.DataFrame:
@@ -394,17 +539,26 @@ def load_table(table: str, *, data_dir: Path | None = None) -> pd.DataFrame:
     path = table_path(table, data_dir=data_dir)
     frame = validate_file(path, table)
     for column in TABLES[table]:
-        if column.ref is None:
-            continue
-        known = set(validate_file(table_path(column.ref, data_dir=data_dir), column.ref)
-                    [id_column(column.ref)])
-        for row, cell in zip(frame["_row"], frame[column.name], strict=True):
-            for ref in split_ids(cell):
-                if ref not in known:
-                    raise DataError(path, int(row), column.name,
-                                    f"{ref!r} is not a {id_column(column.ref)} in "
-                                    f"{column.ref}.csv")
+        if column.ref is not None:
+            _check_references(path, frame, column, data_dir=data_dir)
     return frame
+
+
+def _check_references(path: Path, frame: pd.DataFrame, column: Column, *,
+                      data_dir: Path | None) -> None:
+    target = validate_file(table_path(column.ref, data_dir=data_dir), column.ref)
+    key = column.ref_key or id_column(column.ref)
+    kinds = dict(zip(target[key], target["kind"], strict=True)) if column.ref_kinds else {}
+    known = set(target[key])
+    for row, cell in zip(frame["_row"], frame[column.name], strict=True):
+        for ref in split_ids(cell):
+            if ref not in known:
+                raise DataError(path, int(row), column.name,
+                                f"{ref!r} is not a {key} in {column.ref}.csv")
+            if kinds and kinds[ref] not in column.ref_kinds:
+                raise DataError(path, int(row), column.name,
+                                f"{ref!r} is a {kinds[ref]} in {column.ref}.csv; expected one "
+                                f"of {', '.join(column.ref_kinds)}")
 
 
 def load_sources(*, data_dir: Path | None = None) -> pd.DataFrame:
@@ -577,19 +731,6 @@ def load_us_rules(*, data_dir: Path | None = None) -> pd.DataFrame:
 # Lesson 05's readings of the claims (data/lesson05/): the question behind each
 # ``claim_key``, its kind and baseline reading, and the stance of contradicting claims.
 
-KEY_KINDS = ("number", "date", "text")
-STANCES = ("agrees", "contradicts")
-
-KEY_COLUMNS = (
-    Column("claim_key", "slug"), Column("question", "text"),
-    Column("kind", "category", allowed=KEY_KINDS), Column("baseline_value", "text", required=False),
-    Column("baseline", "text", required=False), Column("source_ids", "refs"),
-)
-STANCE_COLUMNS = (
-    Column("claim_id", "id"), Column("stance", "category", allowed=STANCES),
-    Column("note", "text", required=False),
-)
-
 
 def readings_dir(*, data_dir: Path | None = None) -> Path:
     """Return the folder of lesson 5's reading tables.
@@ -601,42 +742,6 @@ def readings_dir(*, data_dir: Path | None = None) -> Path:
     return Path(data_dir or data_folder()) / "lesson05"
 
 
-def _read(path: Path, columns: tuple[Column, ...]) -> pd.DataFrame:
-    records = read_rows(path, columns)
-    seen: dict[str, int] = {}
-    for record in records:
-        for column in columns:
-            value = record[column.name]
-            if value == "" and column.required:
-                raise DataError(path, record["_row"], column.name, "a value is required here")
-            if value:
-                try:
-                    parse_cell(value, column)
-                except ValueError as err:
-                    raise DataError(path, record["_row"], column.name, str(err)) from None
-        first = record[columns[0].name]
-        if first in seen:
-            raise DataError(path, record["_row"], columns[0].name,
-                            f"{first!r} is already used in row {seen[first]}")
-        seen[first] = record["_row"]
-    return pd.DataFrame.from_records(records, columns=[c.name for c in columns] + ["_row"])
-
-
-def _check_baseline(path: Path, keys: pd.DataFrame) -> None:
-    for _, key in keys.iterrows():
-        value, kind = key["baseline_value"], key["kind"]
-        if not value:
-            continue
-        probe = Column("baseline_value", "number" if kind == "number" else "date")
-        if kind == "text":
-            raise DataError(path, int(key["_row"]), "baseline_value",
-                            "a text key has no baseline value; put the reading in 'baseline'")
-        try:
-            parse_cell(value, probe)
-        except ValueError as err:
-            raise DataError(path, int(key["_row"]), "baseline_value", str(err)) from None
-
-
 def load_claim_keys(*, data_dir: Path | None = None) -> pd.DataFrame:
     """Load the question, kind and baseline reading of every ``claim_key``.
 
@@ -645,10 +750,7 @@ def load_claim_keys(*, data_dir: Path | None = None) -> pd.DataFrame:
         >>> keys.loc["distance-bamako-diabaly", "kind"]
         'number'
     """
-    path = readings_dir(data_dir=data_dir) / "claim_keys.csv"
-    keys = _read(path, KEY_COLUMNS)
-    _check_baseline(path, keys)
-    return keys
+    return load_table("claim_keys", data_dir=data_dir)
 
 
 def load_claim_stances(*, data_dir: Path | None = None) -> pd.DataFrame:
@@ -658,4 +760,4 @@ def load_claim_stances(*, data_dir: Path | None = None) -> pd.DataFrame:
         >>> set(load_claim_stances()["stance"]) <= {"agrees", "contradicts"}
         True
     """
-    return _read(readings_dir(data_dir=data_dir) / "claim_stances.csv", STANCE_COLUMNS)
+    return load_table("claim_stances", data_dir=data_dir)

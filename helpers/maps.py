@@ -34,6 +34,7 @@ from matplotlib.patches import Polygon
 
 from helpers.charts import Chart, house_style, make_chart
 from helpers.citations import caption, short_citation
+from helpers.data import MAP_FRAME
 from helpers.readers import normalise_text
 from helpers.tables import Markdown, format_when, markdown_table
 
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
 
 # 1. The base map: a plain map of Mali and its neighbours with matplotlib only (no geo stack).
 
-_FRAME = (-13.0, 16.5, 9.5, 25.5)  # (lon_min, lon_max, lat_min, lat_max) of the overview map
+_FRAME = MAP_FRAME  # the overview map; every place in data/places.csv lies inside it
 _LAND, _HIGHLIGHT, _BORDER, _BACKGROUND = "#e8e8e8", "#fbf3d9", "#7f7f7f", "white"
 # Country name positions (lon, lat, text, rotation), fixed by hand for the default
 # frame: centroids of Algeria and Chad fall outside it, and only thin strips of

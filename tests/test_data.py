@@ -116,7 +116,8 @@ README = Path(__file__).resolve().parents[1] / "data" / "README.md"
 
 
 def documented_columns(table: str) -> list[str]:
-    text = README.read_text(encoding="utf-8")
+    readme = (README.parent / data.TABLE_FILES.get(table, "x")).parent / "README.md"
+    text = readme.read_text(encoding="utf-8")
     section = text.split(f"## {table}.csv", 1)[1].split("\n## ", 1)[0]
     return [name for cell in re.findall(r"^\| (`[^|]+`) \|", section, flags=re.M)
             for name in re.findall(r"`([a-z_]+)`", cell)]
@@ -144,6 +145,26 @@ def test_id_column_of_a_table_without_one_is_an_error() -> None:
     ("www.example.org", Column("url", "url"), "http://"),
     ("2013-1", Column("published", "partial_date"), "YYYY-MM"),
     ("a;B C", Column("source_ids", "refs", ref="sources"), "'B C'"),
+    ("nan", Column("lat", "number", low=-90, high=90), "plain digits"),
+    ("inf", Column("value", "number", low=0), "plain digits"),
+    ("-inf", Column("value", "number"), "plain digits"),
+    ("1_000", Column("value", "number"), "plain digits"),
+    ("1,000", Column("value", "number"), "thousands separators"),
+    ("\uff11\uff10", Column("count", "integer", low=0), "plain digits"),
+    ("-1", Column("count", "integer", low=0), ">= 0"),
+    ("2013-13-45", Column("date", "date"), "not a real day"),
+    ("\uff12\uff10\uff11\uff13-01-11", Column("date", "date"), "ISO date"),
+    ("2013-13", Column("published", "partial_date"), "a real month"),
+    ("2013-02-30", Column("published", "partial_date"), "a real month and day"),
+    ("gao.north", Column("place_id", "id"), "a-z, 0-9, -, _"),
+    ("gao\n", Column("place_id", "id"), "lowercase identifier"),
+    ("caf\u00e9", Column("place_id", "id"), "lowercase identifier"),
+    ("a;b.c", Column("source_ids", "refs", ref="sources"), "'b.c'"),
+    ('https://x.org/" onmouseover="alert(1)', Column("url", "url"), "no spaces, quotes"),
+    ("https://x.org/<script>", Column("url", "url"), "angle"),
+    ("javascript:alert(1)//http://x.org", Column("url", "url"), "http://"),
+    ("httpx://x.org", Column("url", "url"), "http://"),
+    ("https://", Column("url", "url"), "http://"),
 ])
 def test_parse_cell_rejects_with_a_clear_message(value, column, message) -> None:
     with pytest.raises(ValueError, match=message):
@@ -152,6 +173,9 @@ def test_parse_cell_rejects_with_a_clear_message(value, column, message) -> None
 
 def test_parse_cell_converts_values() -> None:
     assert parse_cell("2013-01-11", Column("d", "date")) == date(2013, 1, 11)
+    assert parse_cell("-0.04", Column("lon", "number")) == -0.04
+    assert parse_cell("https://en.wikipedia.org/wiki/Mali_(2012)?a=1&b=%27#x",
+                      Column("u", "url")).startswith("https://")
     assert parse_cell("7", Column("n", "integer")) == 7
     assert parse_cell("2013", Column("p", "partial_date")) == "2013"
 
@@ -216,3 +240,72 @@ def test_a_misspelt_stance_is_located(data_copy: Path) -> None:
     _break(data_copy, "claim_stances.csv", ",contradicts,", ",contradict,")
     with pytest.raises(DataError, match=r"claim_stances.csv, row 2, column 'stance'"):
         load_claim_stances(data_dir=data_copy)
+
+
+# Damage a spreadsheet or an editor can do to a file is named, never silent.
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_stray_quote_is_an_error_not_a_merged_row(data_copy: Path) -> None:
+    _replace(data_copy / "events.csv", ",France launches Operation Serval,",
+             ',"France launches Operation Serval,')
+    with pytest.raises(DataError, match=r"^data/events.csv, row 4: unbalanced quote"):
+        data.load_events(data_dir=data_copy)
+
+
+def test_a_quote_left_open_to_the_end_of_the_file_is_located(data_copy: Path) -> None:
+    path = data_copy / "labels.csv"
+    path.write_text(path.read_text(encoding="utf-8") + 'seed-passblue-2013,"rebels,1,\n',
+                    encoding="utf-8")
+    rows = len(path.read_text(encoding="utf-8").splitlines())
+    with pytest.raises(DataError, match=rf"labels.csv, row {rows}: unbalanced quote"):
+        data.load_labels(data_dir=data_copy)
+
+
+def test_a_holder_must_be_a_side_that_can_hold_a_town(data_copy: Path) -> None:
+    path = data_copy / "control.csv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    place, day, _, rest = lines[1].split(",", 3)
+    path.write_text("\n".join([*lines, f"{place},2014-01-01,minusma,{rest}"]) + "\n",
+                    encoding="utf-8")
+    with pytest.raises(DataError, match=rf"row {len(lines) + 1}, column 'holder': 'minusma' "
+                                        r"is a mission in actors.csv"):
+        data.load_control(data_dir=data_copy)
+
+
+def test_a_claim_value_must_be_a_number_or_a_date_as_its_unit_says(data_copy: Path) -> None:
+    _replace(data_copy / "claims.csv", ",2013-01-11,date,", ",11 Jan 2013,date,")
+    with pytest.raises(DataError, match=r"claims.csv, row \d+, column 'value': expected an ISO"):
+        data.load_claims(data_dir=data_copy)
+
+
+@pytest.mark.parametrize(("name", "old", "new", "message"), [
+    ("claim_keys.csv", "\ndistance-bamako-diabaly,", "\ndistance-bamako-diabali,",
+     "'distance-bamako-diabali' is not a claim_key in claims.csv"),
+    ("claim_keys.csv", "official-elysee-20130112-statement;", "official-elysee-2013;",
+     "'official-elysee-2013' is not a source_id in sources.csv"),
+    ("claim_stances.csv", "cl-thinkprogress-02,", "cl-thinkprogress-99,",
+     "'cl-thinkprogress-99' is not a claim_id in claims.csv"),
+])
+def test_lesson05_references_are_checked(data_copy: Path, name, old, new, message) -> None:
+    _break(data_copy, name, old, new)
+    with pytest.raises(DataError, match=message):
+        load_table(name.removesuffix(".csv"), data_dir=data_copy)
+
+
+@pytest.mark.parametrize(("encoding", "message"), [
+    ("latin-1", "not UTF-8 .byte 0x[0-9a-f]{2} looks like Latin-1 or Windows-1252"),
+    ("cp1252", "not UTF-8 .byte 0x[0-9a-f]{2} looks like Latin-1 or Windows-1252"),
+    ("utf-16", "looks like UTF-16"),
+    ("utf-16-le", "looks like UTF-16"),
+    ("utf-8-sig", "byte-order mark"),
+])
+def test_a_file_saved_in_another_encoding_says_so(data_copy: Path, encoding, message) -> None:
+    path = data_copy / "places.csv"
+    path.write_bytes(path.read_text(encoding="utf-8").encode(encoding, errors="replace"))
+    with pytest.raises(DataError, match=rf"^data/places.csv, row \d+: .*{message}"):
+        load_places(data_dir=data_copy)
