@@ -69,6 +69,9 @@ def keys_dir() -> Path:
     return Path(__file__).resolve().parent / "keys"
 
 
+REQUIRED_FIELDS = ("prompt", "kind", "answer", "solution", "explanation")
+
+
 def load_exercises(*, folder: Path | None = None) -> dict[str, Exercise]:
     """Load every exercise key, checking that keys are unique and well formed.
 
@@ -85,6 +88,11 @@ def load_exercises(*, folder: Path | None = None) -> dict[str, Exercise]:
                 raise ValueError(f"{path.name}: exercise {key!r} is defined twice")
             if entry.get("kind") not in KINDS:
                 raise ValueError(f"{path.name}: exercise {key!r} needs kind, one of {KINDS}")
+            missing = [name for name in REQUIRED_FIELDS if name not in entry]
+            if missing:
+                raise ValueError(f"{path.name}: exercise {key!r} has no "
+                                 f"{', '.join(missing)}; every key needs "
+                                 f"{', '.join(REQUIRED_FIELDS)}")
             exercises[key] = Exercise(
                 key=key, prompt=entry["prompt"], kind=entry["kind"], answer=entry["answer"],
                 solution=entry["solution"], explanation=entry["explanation"],

@@ -149,6 +149,17 @@ explanation = "Yes."
     assert not check("9.2", ["Gao", "Kidal"])
 
 
+@pytest.mark.parametrize("field", ["prompt", "answer", "solution", "explanation"])
+def test_a_key_missing_a_field_names_the_file_the_exercise_and_the_field(
+        tmp_path: Path, field: str) -> None:
+    lines = ['[exercise."9.2"]', 'kind = "number"', 'prompt = "How far?"', 'answer = "400"',
+             'solution = "400"', 'explanation = "About 400 km."']
+    folder = write_keys(tmp_path / "keys", "\n".join(
+        line for line in lines if not line.startswith(field + " ")) + "\n")
+    with pytest.raises(ValueError, match=rf"^lesson99.toml: exercise '9.2' has no {field};"):
+        load_exercises(folder=folder)
+
+
 def test_malformed_keys_are_refused(tmp_path: Path) -> None:
     folder = write_keys(tmp_path / "keys", '[exercise."9.1"]\nkind = "essay"\n')
     with pytest.raises(ValueError, match="needs kind"):
