@@ -9,10 +9,77 @@ or Binder", for what the hub's image needs and why students' work survives updat
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from urllib.parse import quote, urlencode, urlparse
 
 START = "notebooks/00-start-here.ipynb"
+SCP_STYLE = re.compile(r"(?:[\w.-]+@)?(?P<host>[\w.-]+\.[a-z]+):(?P<path>[^/].*)")
+HOST = re.compile(r"[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:[0-9]+)?")
+
+
+def normalise_hub(hub_url: str) -> str:
+    """Return the hub's base URL: ``https://`` added when no scheme is given, ``/hub`` dropped.
+
+    Raises:
+        ValueError: the address is empty or not a web address.
+
+    Example:
+        >>> normalise_hub("hub.example.edu/hub/")
+        'https://hub.example.edu'
+    """
+    text = hub_url.strip()
+    if not text:
+        raise ValueError("the hub URL is empty; give its address, e.g. https://hub.example.edu")
+    if "://" not in text:
+        text = "https://" + text
+    parsed = urlparse(text)
+    if parsed.scheme not in ("http", "https") or not HOST.fullmatch(parsed.netloc):
+        raise ValueError(f"the hub URL {hub_url!r} is not an http(s) address like "
+                         "https://hub.example.edu")
+    path = re.sub(r"/hub(/.*)?$", "", parsed.path.rstrip("/"))
+    return f"{parsed.scheme}://{parsed.netloc}{path}"
+
+
+def normalise_repo(repo_url: str) -> tuple[str, str | None]:
+    """Return the repository's https clone URL and the branch named in the URL, if any.
+
+    SSH addresses become https ones (a hub clones without the teacher's keys); a GitHub
+    or GitLab page of a branch (``.../tree/BRANCH``) gives the repository and the branch.
+
+    Raises:
+        ValueError: the address is empty or not a repository address.
+
+    Example:
+        >>> normalise_repo("git@github.com:owner/mali-crisis.git")
+        ('https://github.com/owner/mali-crisis.git', None)
+        >>> normalise_repo("https://github.com/owner/mali-crisis/tree/spring-2027")
+        ('https://github.com/owner/mali-crisis', 'spring-2027')
+    """
+    text = repo_url.strip()
+    if not text:
+        raise ValueError("the repository URL is empty; give it, e.g. https://github.com/OWNER/REPO")
+    scp = SCP_STYLE.fullmatch(text)
+    if scp and "://" not in text:
+        text = f"https://{scp['host']}/{scp['path']}"
+    elif text.startswith(("ssh://", "git://", "git+ssh://")):
+        parsed = urlparse(text)
+        text = f"https://{parsed.hostname}{parsed.path}"
+    elif "://" not in text:
+        text = "https://" + text
+    parsed = urlparse(text)
+    if parsed.scheme not in ("http", "https") or not HOST.fullmatch(parsed.netloc):
+        raise ValueError(f"the repository URL {repo_url!r} is not an address like "
+                         "https://github.com/OWNER/REPO or git@github.com:OWNER/REPO.git")
+    path, branch = parsed.path.rstrip("/"), None
+    for marker in ("/-/tree/", "/tree/"):
+        if marker in path:
+            path, branch = path.split(marker, 1)
+            break
+    if "/blob/" in path or path.count("/") < 2:
+        raise ValueError(f"the repository URL {repo_url!r} does not name a repository "
+                         "(expected https://HOST/OWNER/REPO)")
+    return f"https://{parsed.netloc}{path}", branch
 
 
 def repo_folder(repo_url: str) -> str:
@@ -60,11 +127,21 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("hub_url")
     parser.add_argument("repo_url")
-    parser.add_argument("--branch", default="main")
+    parser.add_argument("--branch", help="branch to pull (default: the one in the URL, or main)")
     args = parser.parse_args(argv)
-    print(nbgitpuller_link(args.hub_url, args.repo_url, branch=args.branch))
-    if "github.com" in args.repo_url:
-        print(binder_link(args.repo_url, branch=args.branch))
+    try:
+        hub = normalise_hub(args.hub_url)
+        repo, url_branch = normalise_repo(args.repo_url)
+    except ValueError as err:
+        parser.error(str(err))
+    if args.branch is not None and not args.branch.strip():
+        parser.error("--branch is empty; name a branch or leave the option out")
+    if args.branch and url_branch and args.branch != url_branch:
+        parser.error(f"the URL names branch {url_branch!r} but --branch says {args.branch!r}")
+    branch = args.branch or url_branch or "main"
+    print(nbgitpuller_link(hub, repo, branch=branch))
+    if urlparse(repo).netloc == "github.com":
+        print(binder_link(repo, branch=branch))
     return 0
 
 

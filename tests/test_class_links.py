@@ -61,3 +61,68 @@ def test_students_copies_in_my_work_are_ignored_but_its_readme_is_not() -> None:
     assert ignored("my-work/01-the-coup-anna.ipynb")
     assert not ignored("my-work/README.md")
     assert (REPO / "my-work" / "README.md").is_file()
+
+
+# Addresses as teachers paste them: SSH, a branch page, a hub without https://, nothing.
+
+def run_main(capsys, *argv: str) -> tuple[int, str, str]:
+    try:
+        code = class_links.main(list(argv))
+    except SystemExit as exit_:
+        code = exit_.code
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize(("repo", "clone_url"), [
+    ("git@github.com:o/mali-crisis.git", "https://github.com/o/mali-crisis.git"),
+    ("ssh://git@github.com/o/mali-crisis.git", "https://github.com/o/mali-crisis.git"),
+    ("git@gitlab.com:g/sub/mali.git", "https://gitlab.com/g/sub/mali.git"),
+    ("github.com/o/mali-crisis", "https://github.com/o/mali-crisis"),
+])
+def test_ssh_and_schemeless_repositories_become_https_clone_urls(capsys, repo, clone_url) -> None:
+    code, out, _ = run_main(capsys, "https://hub.example.edu", repo)
+    puller = urlparse(out.splitlines()[0])
+    assert code == 0 and parse_qs(puller.query)["repo"] == [clone_url]
+    assert parse_qs(puller.query)["urlpath"] == ["lab/tree/" + clone_url.rsplit("/", 1)[1]
+                                                 .removesuffix(".git")
+                                                 + "/notebooks/00-start-here.ipynb"]
+
+
+@pytest.mark.parametrize("repo", ["https://github.com/o/mali-crisis/tree/spring-2027",
+                                  "https://gitlab.com/g/mali-crisis/-/tree/spring-2027/"])
+def test_a_branch_page_gives_the_repository_and_its_branch(capsys, repo) -> None:
+    code, out, _ = run_main(capsys, "https://hub.example.edu", repo)
+    query = parse_qs(urlparse(out.splitlines()[0]).query)
+    assert code == 0 and query["branch"] == ["spring-2027"]
+    assert query["repo"] == [repo.split("/-/tree/")[0].split("/tree/")[0]]
+    if "github.com" in repo:
+        assert out.splitlines()[1] == binder_link("https://github.com/o/mali-crisis",
+                                                  branch="spring-2027")
+
+
+@pytest.mark.parametrize("hub", ["hub.example.edu", "hub.example.edu/", "https://hub.example.edu/hub",
+                                 "https://hub.example.edu/hub/home"])
+def test_a_hub_without_scheme_or_with_its_hub_path_gets_a_working_link(capsys, hub) -> None:
+    code, out, _ = run_main(capsys, hub, "https://github.com/o/mali-crisis")
+    assert code == 0
+    assert out.startswith("https://hub.example.edu/hub/user-redirect/git-pull?repo=")
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["", "https://github.com/o/m"], "the hub URL is empty"),
+    (["https://hub.example.edu", ""], "the repository URL is empty"),
+    (["https://hub.example.edu", "   "], "the repository URL is empty"),
+    (["ftp://hub.example.edu", "https://github.com/o/m"], "not an http(s) address"),
+    (["https://hub.example.edu", "https://github.com/o"], "does not name a repository"),
+    (["https://hub.example.edu", "https://github.com/o/m/blob/main/README.md"],
+     "does not name a repository"),
+    (["https://hub.example.edu", "https://github.com/o/m/tree/a", "--branch", "b"],
+     "names branch 'a' but --branch says 'b'"),
+    (["https://hub.example.edu", "https://github.com/o/m", "--branch", ""], "--branch is empty"),
+    ([], "the following arguments are required"),
+])
+def test_bad_arguments_get_a_message_not_a_traceback(capsys, argv, message) -> None:
+    code, out, err = run_main(capsys, *argv)
+    assert code == 2 and out == ""
+    assert message in err and "Traceback" not in err
