@@ -396,10 +396,11 @@ def places_map_chart(places: pd.DataFrame, sources: pd.DataFrame, *,
         ax.set_title(title)
     table = place_distances(places)
     far = table.iloc[-1]
+    km_column = next(name for name in table.columns if name.startswith("km from "))
     text = (f"Map of Mali and its neighbours with {len(places)} places marked. Bamako, the "
             f"capital, lies in the south-west, on the Niger river; the northern towns lie "
             f"hundreds of kilometres away, the farthest shown being {far['Place']} at "
-            f"{far['km from Bamako']} km. The table lists every place with its distance "
+            f"{far[km_column]} km. The table lists every place with its distance "
             "and direction from Bamako.")
     note = caption(sources, [*places["source_id"], "ref-natural-earth"],
                    text="Towns and bases mentioned in the module; borders from Natural Earth.")
