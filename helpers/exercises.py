@@ -1,4 +1,9 @@
 """Self-check exercises (``check``, ``hint``, ``reveal``) and a learner's progress.
+
+Two switches for instructors, both off by default: ``$HELPERS_EXERCISE_LOG`` makes ``check``
+and ``reveal`` append what they saw to a file (the class report sets it), and a
+``keys/graded-key.json`` of salted answer hashes replaces the readable keys in the graded
+edition.
 """
 
 from __future__ import annotations
