@@ -175,6 +175,9 @@ def run_submission(path: Path, *, timeout: float, cell_timeout: float, memory_mb
             child.communicate()
             ran = {"outcome": "timed out", "detail": f"still running after {timeout:g} s"}
         events = _read_events(log)
+    if ran["outcome"] == "kernel died":
+        ran["detail"] = (f"the kernel stopped: a crash, an exit, or more than {memory_mb} MiB "
+                         "of memory")
     return Run(ran["outcome"], ran.get("detail", ""), events, time.monotonic() - started)
 
 
