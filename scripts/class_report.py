@@ -157,7 +157,8 @@ def run_submission(path: Path, *, timeout: float, cell_timeout: float, memory_mb
         notebook.write_bytes(path.read_bytes())
         log, result = work / "events.jsonl", work / "result.json"
         env = {**os.environ, LOG_VARIABLE: str(log), "HOME": str(work),
-               "PYTHONPATH": str(repo_root() / "tests" / "offline"),
+               "PYTHONPATH": os.pathsep.join(filter(None, [str(repo_root() / "tests" / "offline"),
+                                                   os.environ.get("PYTHONPATH")])),
                "JUPYTER_RUNTIME_DIR": str(work / "runtime"), "OPENBLAS_NUM_THREADS": "1",
                "MPLCONFIGDIR": str(work / "mpl")}
         command = [sys.executable, str(Path(__file__).resolve()), "--execute-one",
@@ -167,18 +168,27 @@ def run_submission(path: Path, *, timeout: float, cell_timeout: float, memory_mb
                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                  preexec_fn=lambda: _limit_memory(memory_mb))
         try:
-            _, stderr = child.communicate(timeout=timeout + 15)
+            _, stderr = child.communicate(timeout=timeout + 5)
             ran = (json.loads(result.read_text()) if result.exists()
                    else {"outcome": "crashed", "detail": _last_line(stderr)})
         except subprocess.TimeoutExpired:
-            os.killpg(child.pid, signal.SIGKILL)
-            child.communicate()
+            _stop(child)
             ran = {"outcome": "timed out", "detail": f"still running after {timeout:g} s"}
         events = _read_events(log)
     if ran["outcome"] == "kernel died":
         ran["detail"] = (f"the kernel stopped: a crash, an exit, or more than {memory_mb} MiB "
                          "of memory")
     return Run(ran["outcome"], ran.get("detail", ""), events, time.monotonic() - started)
+
+
+def _stop(child: subprocess.Popen) -> None:
+    """Ask the child to shut its kernel down (SIGTERM), then kill its process group."""
+    os.killpg(child.pid, signal.SIGTERM)
+    try:
+        child.communicate(timeout=10)
+    except subprocess.TimeoutExpired:
+        os.killpg(child.pid, signal.SIGKILL)
+        child.communicate()
 
 
 def _last_line(stderr: bytes) -> str:
@@ -217,6 +227,10 @@ def execute_one(notebook_path: Path, result: Path, *, timeout: float,
         if time.monotonic() > deadline:
             raise CellTimeoutError(f"the notebook took longer than {timeout:g} s")
 
+    def stop(signum, frame):
+        raise TimeoutError(f"the notebook took longer than {timeout:g} s")
+
+    signal.signal(signal.SIGTERM, stop)     # the parent's time limit: shut the kernel down
     notebook = nbformat.read(notebook_path, as_version=4)
     client = NotebookClient(notebook, timeout=min(timeout, cell_timeout), kernel_name="python3",
                             allow_errors=True, on_cell_executed=mark,

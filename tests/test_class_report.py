@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import psutil
 import pytest
 from build_graded import mark_lesson
 from class_report import (
@@ -159,6 +160,7 @@ def test_student_edition_is_not_attempted(report):
     rows, results, _ = report
     assert (rows["bob"]["0.1"], rows["bob"]["0.2"]) == ("0", "0")
     assert statuses(results, "bob") == ["not attempted", "not attempted"]
+    assert "<td>bob/00-start-here.ipynb</td><td>bob</td><td>00</td><td>ran</td>" in report[2]
 
 
 def test_wrong_answers_are_kept_with_their_feedback(report):
@@ -181,6 +183,8 @@ def test_lms_name_graded_edition_and_reveal_first(report):
 def test_a_hang_a_crash_and_a_non_notebook_are_reported(report):
     rows, results, page = report
     assert results["eve"]["outcome"] == "timed out"
+    assert "<td>eve/00-start-here.ipynb</td><td>eve</td><td>00</td><td>timed out</td>" in page
+    assert "<td>gil/00-start-here.ipynb</td><td>gil</td><td>00</td><td>kernel died</td>" in page
     assert statuses(results, "eve") == ["correct", "not attempted"]
     assert results["gil"]["outcome"] == "kernel died"
     assert statuses(results, "gil") == ["correct", "not attempted"]
@@ -192,3 +196,9 @@ def test_completion_and_success_rate_in_the_page(report):
     _, _, page = report
     assert f"<td>00 {LESSONS['00'].title}</td><td>6</td><td>1</td><td>17%</td>" in page
     assert "<td>0.1</td><td>6</td><td>4</td><td>1</td><td>1</td><td>67%</td>" in page
+
+
+def test_no_kernel_outlives_the_run(report):
+    left = [p.pid for p in psutil.process_iter(["cmdline"])
+            if any("class-report-" in part for part in p.info["cmdline"] or [])]
+    assert left == []
