@@ -7,7 +7,8 @@ NBVAL  := --nbval-lax --nbval-current-env --nbval-sanitize-with tests/nbval-sani
 # Notebooks (and their kernels, which inherit PYTHONPATH) run with outbound network blocked.
 OFFLINE := PYTHONPATH=tests/offline
 
-.PHONY: lab test venv test-venv unit notebooks instructor browser pin site bench clean
+.PHONY: lab test venv test-venv unit notebooks instructor browser pin site bench clean \
+        report graded
 
 # JupyterLab refuses to run as root unless told; containers and some hubs run as root.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
@@ -68,5 +69,16 @@ site: $(VENV)/.test-installed
 bench: $(VENV)/.test-installed
 	$(BIN)/python scripts/bench.py --repeat 5 --out bench/results.md --readme README.md
 
+# Class report (README, "Collecting and grading"): re-executes every submitted notebook,
+# each in its own process with network blocked and time and memory limits.
+report: $(VENV)/.runtime-installed
+	@test -n "$(SUBMISSIONS)" || { echo "usage: make report SUBMISSIONS=folder"; exit 2; }
+	$(BIN)/python scripts/class_report.py "$(SUBMISSIONS)" --out report
+
+# Graded edition: graded/ is the module for students with a key they cannot read answers
+# from, and graded/nbgrader/ the same lessons as an nbgrader course.
+graded: $(VENV)/.runtime-installed
+	$(BIN)/python scripts/build_graded.py --out graded
+
 clean:
-	rm -rf $(VENV) build instructor site *.egg-info
+	rm -rf $(VENV) build instructor site report graded *.egg-info

@@ -1,10 +1,18 @@
 """Self-check exercises (``check``, ``hint``, ``reveal``) and a learner's progress.
+
+Two switches for instructors, both off by default: ``$HELPERS_EXERCISE_LOG`` makes ``check``
+and ``reveal`` append what they saw to a file (the class report sets it), and a
+``keys/graded-key.json`` of salted answer hashes replaces the readable keys in the graded
+edition.
 """
 
 from __future__ import annotations
 
+import hashlib
 import html
 import json
+import math
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -41,6 +49,9 @@ class Exercise:
     accept: tuple[str, ...] = ()
     hints: tuple[str, ...] = ()
     feedback: dict[str, str] = field(default_factory=dict)
+    digests: tuple[str, ...] = ()
+    salt: str = ""
+    step: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -99,6 +110,10 @@ def load_exercises(*, folder: Path | None = None) -> dict[str, Exercise]:
                 tolerance=float(entry.get("tolerance", 0)),
                 accept=tuple(entry.get("accept", ())), hints=tuple(entry.get("hints", ())),
                 feedback=dict(entry.get("feedback", {})))
+    for key, exercise in load_graded_key(folder or keys_dir()).items():
+        if key in exercises:
+            raise ValueError(f"{GRADED_KEY}: exercise {key!r} is also in a .toml key")
+        exercises[key] = exercise
     return exercises
 
 
@@ -120,16 +135,26 @@ def check(key: str, answer: object) -> Feedback:
         'unanswered'
     """
     exercise = get_exercise(key)
+    feedback = _judge(exercise, answer)
+    log_event({"event": "check", "key": exercise.key, "status": feedback.status,
+               "answer": _given_text(exercise, answer), "message": feedback.message})
+    return feedback
+
+
+def _judge(exercise: Exercise, answer: object) -> Feedback:
     if answer is ... or answer is None or (isinstance(answer, str) and not answer.strip()):
         return Feedback(exercise.key, "unanswered",
                         "replace ... with your answer, then run the cell again.")
     try:
-        correct, normalised = _compare(exercise, answer)
+        correct, normalised = (_compare_graded if exercise.digests else _compare)(
+            exercise, answer)
     except AnswerFormatError as err:
         return Feedback(exercise.key, "invalid", f"{err}.")
     if correct:
         return Feedback(exercise.key, "correct", exercise.explanation)
     message = exercise.feedback.get(normalised)
+    if message is None and exercise.digests:
+        message = "that is not it: check your working and try again."
     if message is None:
         message = "that is not it. Try hint(" + repr(exercise.key) + ") for a clue."
     return Feedback(exercise.key, "incorrect", message)
@@ -162,6 +187,8 @@ def hint(key: str, number: int = 1) -> str:
         True
     """
     exercise = get_exercise(key)
+    if exercise.digests:
+        return f"Hints for {key} are not part of the graded edition."
     if not exercise.hints:
         return f"Exercise {key} has no hints; reveal({key!r}) shows the solution."
     index = min(max(int(number), 1), len(exercise.hints))
@@ -190,7 +217,105 @@ def reveal(key: str) -> Solution:
         '2013-01-11'
     """
     exercise = get_exercise(key)
+    log_event({"event": "reveal", "key": exercise.key})
+    if exercise.digests:
+        return Solution(exercise.key, "(not in the graded edition)", "...",
+                        "solutions are shown after the deadline, by your instructor.")
     return Solution(exercise.key, exercise.answer, exercise.solution, exercise.explanation)
+
+
+# Recording what check and reveal saw, for the class report (off unless the variable is set).
+
+LOG_VARIABLE = "HELPERS_EXERCISE_LOG"
+
+
+def log_event(event: dict) -> None:
+    """Append one event as a JSON line to the file named by ``$HELPERS_EXERCISE_LOG``.
+
+    Does nothing when the variable is unset (the default); ``scripts/class_report.py`` sets
+    it for each submission it re-executes.
+
+    Example:
+        >>> log_event({"event": "reveal", "key": "0.1"}) is None
+        True
+    """
+    target = os.environ.get(LOG_VARIABLE)
+    if not target:
+        return
+    with open(target, "a", encoding="utf-8") as handle:
+        handle.write(json.dumps(event, ensure_ascii=False) + "\n")
+
+
+def _given_text(exercise: Exercise, answer: object) -> str:
+    try:
+        return (_compare_graded if exercise.digests else _compare)(exercise, answer)[1]
+    except (AnswerFormatError, TypeError, ValueError):
+        return repr(answer)[:200]
+
+
+# The graded edition's key: salted hashes of the normalised accepted answers, no solutions.
+
+GRADED_KEY = "graded-key.json"
+
+
+def answer_digest(salt: str, key: str, normalised: str) -> str:
+    """Return the salted SHA-256 of one normalised answer to one exercise.
+
+    Example:
+        >>> len(answer_digest("salt", "0.1", "2013-01-11"))
+        64
+    """
+    return hashlib.sha256(f"{salt}|{key}|{normalised}".encode()).hexdigest()
+
+
+def number_step(tolerance: float) -> float:
+    """Return the grid a graded number answer is rounded to: a tenth of the tolerance's scale.
+
+    Example:
+        >>> number_step(10), number_step(0.05), number_step(0)
+        (1.0, 0.001, 1e-06)
+    """
+    if tolerance <= 0:
+        return 1e-06
+    return 10.0 ** (math.floor(math.log10(tolerance)) - 1)
+
+
+def number_text(number: float, step: float) -> str:
+    """Write a number rounded to ``step`` in one canonical way.
+
+    Example:
+        >>> number_text(513.4, 1.0), number_text(5.3, 0.001)
+        ('513', '5.300')
+    """
+    decimals = max(0, -math.floor(math.log10(step) + 1e-9))
+    return f"{round(number / step) * step:.{decimals}f}"
+
+
+def load_graded_key(folder: Path) -> dict[str, Exercise]:
+    """Read the graded edition's key (``graded-key.json``), if the folder has one."""
+    path = folder / GRADED_KEY
+    if not path.exists():
+        return {}
+    table = json.loads(path.read_text(encoding="utf-8"))
+    return {key: Exercise(key=key, prompt=entry["prompt"], kind=entry["kind"], answer=None,
+                          solution="", explanation="that is right.",
+                          digests=tuple(entry["digests"]), salt=table["salt"],
+                          step=float(entry.get("step", 0)))
+            for key, entry in table["exercise"].items()}
+
+
+def _compare_graded(exercise: Exercise, answer: object) -> tuple[bool, str]:
+    if exercise.kind == "date":
+        given = read_date(answer).isoformat()
+    elif exercise.kind == "number":
+        given = number_text(read_number(answer), exercise.step)
+    elif exercise.kind == "items":
+        given = ", ".join(sorted(read_items(answer)))
+    elif isinstance(answer, (str, int, float)) and not isinstance(answer, bool):
+        given = normalise_text(answer)
+    else:
+        raise AnswerFormatError(f"expected text; you gave {describe_type(answer)}")
+    return answer_digest(exercise.salt, exercise.key, given) in exercise.digests, given
 
 
 # A student's progress summary: which exercises are done, and what to do next.
