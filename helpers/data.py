@@ -113,6 +113,12 @@ ACTION_KINDS = (
 RECIPIENTS = ("mali_government", "mali_army", "france", "chad", "afisma", "un")
 OUTCOMES = ("requested", "done", "barred", "declined", "conditional")
 RULE_BASES = ("law", "policy", "uncertain")
+# A change of holder is ``confirmed`` by independent reports, ``contested`` (one party's
+# claim or one report that nobody confirms: it counts, shown as contested) or ``refuted``
+# (a claim later shown false: kept as evidence, never changes a holder).
+CONTROL_STATUSES = ("confirmed", "contested", "refuted")
+# The wire agency whose story a news row carries, whoever published it.
+AGENCIES = ("afp", "reuters", "ap", "xinhua", "efe", "pap", "anadolu", "dpa")
 
 TABLES: dict[str, tuple[Column, ...]] = {
     "sources": (
@@ -120,6 +126,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("publisher", "text"), Column("published", "partial_date"),
         Column("kind", "category", allowed=SOURCE_KINDS), _opt("url", "url"),
         _opt("voice", "category", allowed=VOICES), _opt("seed_file"), _opt("notes"),
+        _opt("agency", "category", allowed=AGENCIES),
     ),
     "places": (
         Column("place_id", "id"), Column("name", "text"),
@@ -145,8 +152,9 @@ TABLES: dict[str, tuple[Column, ...]] = {
     ),
     "control": (
         Column("place_id", "ref", ref="places"), Column("date", "date"),
-        Column("holder", "ref", ref="actors"), Column("source_ids", "refs", ref="sources"),
-        _opt("note"),
+        Column("holder", "ref", ref="actors"),
+        Column("status", "category", allowed=CONTROL_STATUSES),
+        Column("source_ids", "refs", ref="sources"), _opt("note"),
     ),
     "deployments": (
         Column("deployment_id", "id"), Column("date", "date"),
