@@ -230,7 +230,7 @@ def _dated(day: pd.Timestamp, status: str) -> str:
 
 def contested_table(control: pd.DataFrame, places: pd.DataFrame,
                     actors: pd.DataFrame) -> Markdown:
-    """Return the changes that sources date differently, with town and holder names.
+    """Return the changes that sources dispute (dates, claims, refuted claims), with names.
 
     The ``Sources`` column keeps the source ids, and the notes name the reports that
     dispute a date: exercise 2.6 asks for one of them.
