@@ -82,3 +82,10 @@ def test_an_encyclopedia_is_never_a_control_change_s_only_source(sources) -> Non
     for row in load_control().to_dict("records"):
         ids = split_ids(row["source_ids"])
         assert {kinds[i] for i in ids} != {"reference"} or row["status"] != "confirmed", row
+
+
+def test_the_bibliography_shows_each_source_s_kind_and_wire(sources) -> None:
+    from helpers.citations import bibliography
+    text = bibliography(sources, ["news-awani-20130115", "un-sres-2056", "seed-passblue-2013"])
+    assert "`news-awani-20130115` [news, AFP wire]:" in text
+    assert "`un-sres-2056` [un resolution]:" in text and "`seed-passblue-2013` [news]:" in text
