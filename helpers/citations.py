@@ -77,13 +77,25 @@ def collect_ids(cells: Iterable[str]) -> list[str]:
 def bibliography(sources: pd.DataFrame, source_ids: Iterable[str]) -> Markdown:
     """Return a Markdown bibliography of the given sources, one bullet each, sorted by id.
 
+    Each entry says what kind of source it is and, for a news row, whose wire story it
+    carries (``[news, AFP wire]``), so that two carriers of one story read as one witness.
+
     Example:
         >>> from helpers.data import load_sources
         >>> print(bibliography(load_sources(), ["seed-passblue-2013"]))  # doctest: +ELLIPSIS
-        - `seed-passblue-2013`: Dulcie Leimbach (2013-01-11). *Terrorists Pushed Back...
+        - `seed-passblue-2013` [news]: Dulcie Leimbach (2013-01-11). *Terrorists Pushed Back...
     """
     ids = sorted(collect_ids(source_ids))
-    return Markdown("\n".join(f"- `{sid}`: {format_citation(sources, sid)}" for sid in ids))
+    return Markdown("\n".join(f"- `{sid}` {_kind_label(sources, sid)}: "
+                              f"{format_citation(sources, sid)}" for sid in ids))
+
+
+def _kind_label(sources: pd.DataFrame, source_id: str) -> str:
+    """What kind of source a row is, and whose wire story it carries: ``[news, AFP wire]``."""
+    row = source_row(sources, source_id)
+    agency = row.get("agency", "")
+    wire = f", {agency.upper() if len(agency) <= 3 else agency.title()} wire" if agency else ""
+    return f"[{row['kind'].replace('_', ' ')}{wire}]"
 
 
 def caption(sources: pd.DataFrame, source_ids: Iterable[str], *, text: str = "") -> str:

@@ -123,6 +123,12 @@ HOLDER_KINDS = ("state", "state_forces", "armed_group", "coalition")
 KEY_KINDS = ("number", "date", "text")
 STANCES = ("agrees", "contradicts")
 MAP_FRAME = (-13.0, 16.5, 9.5, 25.5)  # (lon_min, lon_max, lat_min, lat_max): the overview map
+# A change of holder is ``confirmed`` by independent reports, ``contested`` (one party's
+# claim or one report that nobody confirms: it counts, shown as contested) or ``refuted``
+# (a claim later shown false: kept as evidence, never changes a holder).
+CONTROL_STATUSES = ("confirmed", "contested", "refuted")
+# The wire agency whose story a news row carries, whoever published it.
+AGENCIES = ("afp", "reuters", "ap", "xinhua", "efe", "pap", "anadolu", "dpa")
 
 TABLES: dict[str, tuple[Column, ...]] = {
     "sources": (
@@ -130,6 +136,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("publisher", "text"), Column("published", "partial_date"),
         Column("kind", "category", allowed=SOURCE_KINDS), _opt("url", "url"),
         _opt("voice", "category", allowed=VOICES), _opt("seed_file"), _opt("notes"),
+        _opt("agency", "category", allowed=AGENCIES),
     ),
     "places": (
         Column("place_id", "id"), Column("name", "text"),
@@ -156,6 +163,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
     "control": (
         Column("place_id", "ref", ref="places"), Column("date", "date"),
         Column("holder", "ref", ref="actors", ref_kinds=HOLDER_KINDS),
+        Column("status", "category", allowed=CONTROL_STATUSES),
         Column("source_ids", "refs", ref="sources"), _opt("note"),
     ),
     "deployments": (

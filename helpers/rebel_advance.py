@@ -79,6 +79,13 @@ def _day(when: object) -> pd.Timestamp:
     return pd.Timestamp(read_date(when))
 
 
+def _counted(control: pd.DataFrame) -> pd.DataFrame:
+    """The rows that may change a holder: a refuted claim never does."""
+    if "status" not in control.columns:
+        return control
+    return control[control["status"] != "refuted"]
+
+
 def _runs(control: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series]:
     """The rows by town and date, and a number that changes with each change of holder."""
     ordered = control.sort_values(["place_id", "date"], kind="stable")
@@ -88,6 +95,8 @@ def _runs(control: pd.DataFrame) -> tuple[pd.DataFrame, pd.Series]:
 
 def resolve_changes(control: pd.DataFrame, *, rule: str = "earliest") -> pd.DataFrame:
     """Return one row per change of holder, choosing among alternative dates by ``rule``.
+
+    Rows whose ``status`` is ``refuted`` (a claim later shown false) are left out.
 
     Args:
         control: rows of ``data/control.csv`` (``place_id``, ``date``, ``holder``, ...).
@@ -100,7 +109,7 @@ def resolve_changes(control: pd.DataFrame, *, rule: str = "earliest") -> pd.Data
         [1, 5]
     """
     _check_rule(rule)
-    ordered, run = _runs(control)
+    ordered, run = _runs(_counted(control))
     runs = ordered.groupby(run, sort=False)
     pick = runs.head(1) if rule == "earliest" else runs.tail(1)
     return pick.reset_index(drop=True)
@@ -181,7 +190,11 @@ def count_by_side(control: pd.DataFrame, days: list[object], *,
 
 
 def contested_changes(control: pd.DataFrame) -> pd.DataFrame:
-    """List the changes whose date sources report differently, one row per change.
+    """List the changes that sources dispute, one row per change.
+
+    A change is disputed when sources date it differently, when it rests on one party's
+    claim (``status`` ``contested``) or when a claim of it was refuted (``refuted``: the
+    date is marked so, and the maps never count it).
 
     Returns:
         ``place_id``, ``holder``, ``dates`` (the reported dates, in words),
@@ -190,24 +203,34 @@ def contested_changes(control: pd.DataFrame) -> pd.DataFrame:
 
     Example:
         >>> from helpers.data import load_control
-        >>> "konna" in set(contested_changes(load_control())["place_id"])
-        True
+        >>> table = contested_changes(load_control()).set_index("place_id")
+        >>> table.loc["konna", "dates"]
+        '11 Jan 2013 (refuted claim), 17 Jan 2013'
     """
     ordered, run = _runs(control)
+    status = ordered["status"] if "status" in ordered.columns else pd.Series(
+        "confirmed", index=ordered.index)
     rows = []
     for _, group in ordered.groupby(run, sort=False):
-        if len(group) > 1:
+        marks = status[group.index]
+        if len(group) > 1 or (marks != "confirmed").any():
             rows.append({"place_id": group["place_id"].iloc[0],
                          "holder": group["holder"].iloc[0],
-                         "dates": ", ".join(f"{d:%d %b %Y}" for d in group["date"]),
+                         "dates": ", ".join(_dated(d, m) for d, m in zip(
+                             group["date"], marks, strict=True)),
                          "source_ids": ";".join(group["source_ids"]),
                          "notes": " / ".join(n for n in group["note"] if n)})
     return pd.DataFrame(rows, columns=["place_id", "holder", "dates", "source_ids", "notes"])
 
 
+def _dated(day: pd.Timestamp, status: str) -> str:
+    mark = {"refuted": " (refuted claim)", "contested": " (claim)"}.get(status, "")
+    return f"{day:%d %b %Y}{mark}"
+
+
 def contested_table(control: pd.DataFrame, places: pd.DataFrame,
                     actors: pd.DataFrame) -> Markdown:
-    """Return the changes that sources date differently, with town and holder names.
+    """Return the changes that sources dispute (dates, claims, refuted claims), with names.
 
     The ``Sources`` column keeps the source ids, and the notes name the reports that
     dispute a date: exercise 2.6 asks for one of them.
@@ -215,7 +238,7 @@ def contested_table(control: pd.DataFrame, places: pd.DataFrame,
     Example:
         >>> from helpers.data import load_actors, load_control, load_places
         >>> table = contested_table(load_control(), load_places(), load_actors())
-        >>> "| Konna | French and Malian forces | 11 Jan 2013, 17 Jan 2013 |" in table
+        >>> "| Konna | French and Malian forces | 11 Jan 2013 (refuted claim), 17 Jan" in table
         True
     """
     changes = contested_changes(control)
@@ -388,7 +411,7 @@ def control_map_chart(control: pd.DataFrame, places: pd.DataFrame, sources: pd.D
         >>> chart = control_map_chart(load_control(), load_places(), load_sources(),
         ...                           when="2012-06-01")
         >>> chart.caption.split("Sources: ")[1][:12]
-        '19 reports a'
+        '20 reports a'
     """
     day = read_date(when)
     with house_style():

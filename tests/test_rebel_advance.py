@@ -105,8 +105,13 @@ def test_the_story_the_lesson_tells(control) -> None:
     assert holder_on(control, "timbuktu", "2012-05-01") == "ansar_dine"
     assert holder_on(control, "douentza", "2012-10-01") == "mujao"
     assert holder_on(control, "konna", "2013-01-10") == "ansar_dine"
-    assert holder_on(control, "konna", "2013-01-12") == "france_mali"
-    assert holder_on(control, "konna", "2013-01-12", rule="latest") == "ansar_dine"
+    for rule in ("earliest", "latest"):  # the 11 January claim was refuted: it never counts
+        assert holder_on(control, "konna", "2013-01-12", rule=rule) == "ansar_dine"
+        assert holder_on(control, "konna", "2013-01-16", rule=rule) == "ansar_dine"
+    assert holder_on(control, "konna", "2013-01-17") == "france_mali"
+    assert holder_on(control, "menaka", "2012-01-20") == "mali_state"  # attacked, not taken
+    assert holder_on(control, "lere", "2012-12-01") == "ansar_dine"
+    assert holder_on(control, "kidal", "2013-02-15") == "mnla"  # French at the airport only
     assert holder_on(control, "bamako", "2013-01-12") == "mali_state"
     assert holder_on(control, "gao", PERIOD[1]) == "france_mali"
 
@@ -133,16 +138,29 @@ def test_counts_add_up_to_the_towns_and_agree_with_holders_on(control) -> None:
 
 def test_contested_changes_are_the_ones_the_notes_call_alternative(control) -> None:
     contested = contested_changes(control)
-    assert {"konna", "timbuktu", "tessalit", "menaka", "gao"} <= set(contested["place_id"])
+    assert {"konna", "timbuktu", "kidal", "menaka", "gao"} <= set(contested["place_id"])
     konna = contested.set_index("place_id").loc["konna"]
-    assert konna["dates"] == "11 Jan 2013, 17 Jan 2013"
+    assert konna["dates"] == "11 Jan 2013 (refuted claim), 17 Jan 2013"
+
+
+def test_a_refuted_claim_changes_no_holder_and_a_contested_one_is_shown(control) -> None:
+    refuted = control[control["status"] == "refuted"]
+    assert {"konna", "menaka"} <= set(refuted["place_id"])
+    kept = resolve_changes(control)
+    assert not kept.merge(refuted[["place_id", "date"]]).shape[0]
+    trimmed = control.drop(refuted.index)
+    days = weekly_dates()
+    assert count_by_side(control, days).equals(count_by_side(trimmed, days))
+    kidal = contested_changes(control).set_index("place_id").loc["kidal", "dates"]
+    assert kidal == "28 Jan 2013 (claim)"
 
 
 def test_contested_table_names_towns_and_holders_and_keeps_source_ids(control, places,
                                                                       actors) -> None:
     table = contested_table(control, places, actors)
     assert table.count("\n") == len(contested_changes(control)) + 1
-    assert "| Konna | French and Malian forces | 11 Jan 2013, 17 Jan 2013 |" in table
+    assert ("| Konna | French and Malian forces | 11 Jan 2013 (refuted claim), 17 Jan 2013 |"
+            in table)
     assert "news-awani-20130115" in table  # exercise 2.6 asks for this report
     assert "| konna |" not in table and "france_mali" not in table
 
@@ -158,10 +176,9 @@ def test_weekly_dates(control) -> None:
 def test_exercise_keys_agree_with_the_data(control, places, actors) -> None:
     keys = load_exercises()
     assert holder_on(control, "gao", "2012-08-01") == keys["2.1"].answer
-    latest = count_by_side(control, ["2013-01-14"], rule="latest")
-    assert latest.loc["2013-01-14", "jihadist"] == keys["2.3"].answer
-    earliest = count_by_side(control, ["2013-01-14"])
-    assert earliest.loc["2013-01-14", "jihadist"] == keys["2.3"].answer - 1
+    for rule in ("earliest", "latest"):
+        counts = count_by_side(control, ["2013-01-14"], rule=rule)
+        assert counts.loc["2013-01-14", "jihadist"] == keys["2.3"].answer
     assert round(distance_between(places, "Bamako", "Diabaly")) == keys["2.4"].answer
     assert keys["2.6"].answer in contested_table(control, places, actors)
 
@@ -207,7 +224,7 @@ def test_map_colours_each_town_by_its_holder_on_the_date(control, places, source
     colours = marker_colours(ax)
     assert colours["Gao"] == SIDE_STYLES["jihadist"][0] == PALETTE["vermillion"]
     assert colours["Bamako"] == SIDE_STYLES["government"][0]
-    assert colours["Konna"] == SIDE_STYLES["government"][0]
+    assert colours["Konna"] == SIDE_STYLES["jihadist"][0]  # the 11 January claim was refuted
     assert ax.get_title() == "15 Jan 2013"
 
 
@@ -252,7 +269,7 @@ def test_small_multiples_and_step_chart_carry_sources_and_text(control, places,
         control_map_chart(control, places, sources, when=KEY_DATES[0]).caption)
     step = sides_step_chart(control, sources)
     assert step.figure.axes[0].get_ylabel() == "Number of towns held"
-    assert "peaked at 7 towns" in step.alt_text
+    assert "peaked at 9 towns" in step.alt_text
     assert list(step.table.columns) == ["week of", "government", "separatist", "jihadist",
                                         "militia"]
     assert cited_count(step.caption) == len({s for cell in control["source_ids"]
@@ -308,7 +325,7 @@ def test_render_gives_a_png_and_the_weeks_events_with_sources(control, places, e
     assert png.startswith(b"\x89PNG")
     assert "Islamists seize Konna" in text and "Reuters, 2013-01-11" in text
     assert "On 6 January 2013" in text
-    _, quiet = render_week(control, places, events, sources, "2012-10-07")
+    _, quiet = render_week(control, places, events, sources, "2012-08-12")
     assert "none in the timeline" in quiet
 
 
