@@ -44,6 +44,7 @@ import httpx
 import nbformat
 import psutil
 import tomllib
+from bench_report import set_block
 from class_links import nbgitpuller_link, repo_folder
 from hub_scenario import (
     ADDED,
@@ -584,15 +585,6 @@ def run_class(*, students: int, concurrency: int, work: Path) -> ClassRun:
             [s.lesson_s for s in done], sum(c.ok for s in done for c in s.cases),
             sum(len(s.cases) for s in done), time.perf_counter() - wall, load)
     return ClassRun(roster, figures, failures, elsewhere, alive)
-
-
-def set_block(text: str, name: str, content: str) -> str:
-    """Replace the ``bench:NAME`` block of ``text``, or append it when it is missing."""
-    start, end = f"<!-- bench:{name} start -->", f"<!-- bench:{name} end -->"
-    if start in text and end in text:
-        head, _, rest = text.partition(start)
-        return f"{head}{start}\n{content.strip()}\n{end}{rest.partition(end)[2]}"
-    return f"{text.rstrip()}\n\n{start}\n{content.strip()}\n{end}\n"
 
 
 def readme_summary(figures: ClassFigures) -> str:
