@@ -105,6 +105,8 @@ class ClassRun:
     failures: list[str]
     listening_elsewhere: list[str]
     alive_after: list[int]
+    work: Path
+    ports: dict[str, int]
 
 
 def run(cmd: list[str], cwd: Path, **kw) -> str:
@@ -584,7 +586,7 @@ def run_class(*, students: int, concurrency: int, work: Path) -> ClassRun:
             [s.first_click_s for s in done], [s.second_click_s for s in done],
             [s.lesson_s for s in done], sum(c.ok for s in done for c in s.cases),
             sum(len(s.cases) for s in done), time.perf_counter() - wall, load)
-    return ClassRun(roster, figures, failures, elsewhere, alive)
+    return ClassRun(roster, figures, failures, elsewhere, alive, work, ports)
 
 
 def readme_summary(figures: ClassFigures) -> str:

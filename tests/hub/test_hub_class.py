@@ -6,7 +6,7 @@ students' servers on 127.0.0.1, and stops every one of them by PID before it end
 
 from __future__ import annotations
 
-from pathlib import Path
+import socket
 
 import hub_test
 import psutil
@@ -42,14 +42,15 @@ def test_nothing_listens_beyond_loopback_and_nothing_is_left(
         class_run: hub_test.ClassRun) -> None:
     assert class_run.listening_elsewhere == []
     assert class_run.alive_after == []
-    assert not [s.name for s in class_run.students
-                if any(p.pid for p in psutil.process_iter(["environ"])
-                       if (p.info["environ"] or {}).get("JUPYTERHUB_USER") == s.name)]
+    for port in class_run.ports.values():  # the hub, its API and the proxy are all gone
+        with socket.socket() as sock:
+            assert sock.connect_ex(("127.0.0.1", port)) != 0, port
+    homes = str(class_run.work / "homes")
+    assert not [p.pid for p in psutil.process_iter(["cwd"]) if (p.info["cwd"] or "")
+                .startswith(homes)]
 
 
-def test_each_student_cloned_into_their_own_home(class_run: hub_test.ClassRun,
-                                                 tmp_path_factory: pytest.TempPathFactory
-                                                 ) -> None:
-    homes = Path(tmp_path_factory.getbasetemp()) / "hub0" / "homes"
+def test_each_student_cloned_into_their_own_home(class_run: hub_test.ClassRun) -> None:
+    homes = class_run.work / "homes"
     cloned = sorted(p.parent.name for p in homes.glob("*/mali-module/.git"))
     assert cloned == [s.name for s in class_run.students]
