@@ -307,8 +307,8 @@ def render_hub_section(figures: ClassFigures, *, when: str, commit: str) -> str:
     lines = [f"## A class on JupyterHub ({figures.students} students)", "",
              "Written by `make hub-test` (scripts/hub_test.py); `make bench` keeps this section.",
              "", f"Measured {when}, commit {commit}, {figures.students} students, "
-             f"{figures.concurrency} at a time, {figures.wall_s:.0f} s in all; load average at "
-             f"start (1, 5, 15 min): {figures.load}.", "",
+             f"{figures.concurrency} at a time, {figures.wall_s:.0f} s in all; load average "
+             f"(1, 5, 15 min) at the start: {figures.load}.", "",
              "| what | measured: median (min–max) |", "|---|---|"]
     lines += [f"| {what} | {value} |" for what, value in rows]
     lines += ["", "- Memory is resident memory (RSS, from /proc) of each student's single-user "

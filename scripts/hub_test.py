@@ -361,7 +361,8 @@ async def run_cells(ctx: Context, name: str, token: str, kernel: str,
     """Run every code cell over the kernel websocket, storing outputs into ``notebook``."""
     ws_url = ctx.hub_url.replace("http", "ws", 1) + \
         f"/user/{name}/api/kernels/{kernel}/channels?session_id={secrets.token_hex(8)}"
-    conn = await websocket_connect(HTTPRequest(ws_url, headers={"Authorization": token}))
+    conn = await websocket_connect(HTTPRequest(  # a loaded machine can take a while
+        ws_url, headers={"Authorization": token}, connect_timeout=300, request_timeout=300))
     try:
         for cell in notebook.cells:
             if cell.cell_type != "code":
@@ -585,7 +586,8 @@ def run_class(*, students: int, concurrency: int, work: Path) -> ClassRun:
             [s.server_mib for s in done], hub_mib, total_mib,
             [s.first_click_s for s in done], [s.second_click_s for s in done],
             [s.lesson_s for s in done], sum(c.ok for s in done for c in s.cases),
-            sum(len(s.cases) for s in done), time.perf_counter() - wall, load)
+            sum(len(s.cases) for s in done), time.perf_counter() - wall,
+            f"{load}; at the end: " + ", ".join(f"{x:.2f}" for x in os.getloadavg()))
     return ClassRun(roster, figures, failures, elsewhere, alive, work, ports)
 
 
