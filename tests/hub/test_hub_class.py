@@ -52,5 +52,5 @@ def test_nothing_listens_beyond_loopback_and_nothing_is_left(
 
 def test_each_student_cloned_into_their_own_home(class_run: hub_test.ClassRun) -> None:
     homes = class_run.work / "homes"
-    cloned = sorted(p.parent.name for p in homes.glob("*/mali-module/.git"))
+    cloned = sorted(p.parent.parent.name for p in homes.glob("*/mali-module/.git"))
     assert cloned == [s.name for s in class_run.students]
