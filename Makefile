@@ -7,7 +7,7 @@ NBVAL  := --nbval-lax --nbval-current-env --nbval-sanitize-with tests/nbval-sani
 # Notebooks (and their kernels, which inherit PYTHONPATH) run with outbound network blocked.
 OFFLINE := PYTHONPATH=tests/offline
 
-.PHONY: lab test venv test-venv unit notebooks instructor browser pin site bench clean \
+.PHONY: lab test venv test-venv unit notebooks instructor browser pin site bench hub-test clean \
         report graded
 
 # JupyterLab refuses to run as root unless told; containers and some hubs run as root.
@@ -16,13 +16,14 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 lab: $(VENV)/.runtime-installed
 	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/00-start-here.ipynb
 
-test: $(VENV)/.test-installed
+test: $(VENV)/.test-installed $(VENV)/.hub-installed
 	$(BIN)/ruff check helpers tests scripts notebooks
-	$(BIN)/python -m pytest tests helpers scripts/editions.py --ignore=tests/browser
+	$(BIN)/python -m pytest tests helpers scripts/editions.py --ignore=tests/browser --ignore=tests/hub
 	$(OFFLINE) $(BIN)/python -m pytest $(NBVAL) notebooks
 	$(OFFLINE) $(BIN)/python scripts/build_instructor.py
 	$(OFFLINE) $(BIN)/python -m pytest $(NBVAL) instructor
 	$(BIN)/python -m pytest tests/browser
+	$(BIN)/python -m pytest tests/hub
 
 venv: $(VENV)/.runtime-installed
 
@@ -41,8 +42,13 @@ $(VENV)/.test-installed: requirements-test.txt $(VENV)/.runtime-installed
 	$(BIN)/python -m pip install --quiet -r requirements-test.txt -c constraints.txt
 	touch $@
 
+# The class-on-a-hub test's packages (JupyterHub, nbgitpuller, Notebook 7), on top of the tests'.
+$(VENV)/.hub-installed: requirements-hub.txt constraints-hub.txt $(VENV)/.test-installed
+	$(BIN)/python -m pip install --quiet -r requirements-hub.txt -c constraints.txt -c constraints-hub.txt
+	touch $@
+
 unit: $(VENV)/.test-installed
-	$(BIN)/python -m pytest tests helpers scripts/editions.py --ignore=tests/browser
+	$(BIN)/python -m pytest tests helpers scripts/editions.py --ignore=tests/browser --ignore=tests/hub
 
 notebooks: $(VENV)/.test-installed
 	$(OFFLINE) $(BIN)/python -m pytest $(NBVAL) notebooks
@@ -79,6 +85,13 @@ report: $(VENV)/.runtime-installed
 # from, and graded/nbgrader/ the same lessons as an nbgrader course.
 graded: $(VENV)/.runtime-installed
 	$(BIN)/python scripts/build_graded.py --out graded
+
+# A class on a real JupyterHub on loopback (not part of `make test`, which runs 3 students):
+# STUDENTS students follow the nbgitpuller link, run a lesson, get an update; writes the
+# figures to bench/results.md and the README. Needs npm the first time (the pinned proxy).
+STUDENTS ?= 30
+hub-test: $(VENV)/.hub-installed
+	$(BIN)/python scripts/hub_test.py --students $(STUDENTS) --out bench/results.md --readme README.md
 
 clean:
 	rm -rf $(VENV) build instructor site report graded *.egg-info

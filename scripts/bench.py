@@ -34,6 +34,7 @@ from bench_report import (
     RUNTIME_INSTALL_MB,
     WIDGET_UPDATE_MS,
     Row,
+    block,
     calls_for,
     limit_row,
     median_ms,
@@ -41,6 +42,7 @@ from bench_report import (
     render_markdown,
     replace_block,
     results_table,
+    set_block,
     time_calls,
     widget_modules,
 )
@@ -206,6 +208,9 @@ def main(argv: list[str] | None = None) -> int:
         else "Every helpers module that builds a widget has a benchmark case.",
     ]
     text = render_markdown(rows, machine=facts, notes=notes)
+    hub = block(args.out.read_text("utf-8"), "hub") if args.out.exists() else None
+    if hub:  # the section `make hub-test` wrote stays
+        text = set_block(text, "hub", hub)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text, encoding="utf-8")
     print(text)
@@ -214,7 +219,6 @@ def main(argv: list[str] | None = None) -> int:
         summary = f"Measured {facts['date']} on {facts['cpu']} (load average " \
                   f"{facts['load average at start (1, 5, 15 min)']}), commit {facts['commit']}."
         readme = replace_block(readme, "table", f"{summary}\n\n{results_table(rows)}")
-        readme = replace_block(readme, "memory", memory_note)
         args.readme.write_text(readme, encoding="utf-8")
         print(f"updated {args.readme}")
     return 0

@@ -211,6 +211,39 @@ def replace_block(text: str, name: str, content: str) -> str:
     return f"{head}{start}\n{content.strip()}\n{end}{tail}"
 
 
+def block(text: str, name: str) -> str | None:
+    """Return what lies between the ``bench:NAME`` markers of ``text``, or None.
+
+    Example:
+        >>> block("a\\n<!-- bench:hub start -->\\nx\\n<!-- bench:hub end -->\\n", "hub")
+        'x'
+        >>> block("a", "hub") is None
+        True
+    """
+    start, end = f"<!-- bench:{name} start -->", f"<!-- bench:{name} end -->"
+    _, found, rest = text.partition(start)
+    inside, found_end, _ = rest.partition(end)
+    return inside.strip() if found and found_end else None
+
+
+def set_block(text: str, name: str, content: str) -> str:
+    """Replace the ``bench:NAME`` block of ``text``, or append it (with its markers) at the end.
+
+    ``make hub-test`` writes its section of the results this way, and ``make bench`` carries
+    it over when it rewrites the file.
+
+    Example:
+        >>> set_block("# R\\n", "hub", "x")
+        '# R\\n\\n<!-- bench:hub start -->\\nx\\n<!-- bench:hub end -->\\n'
+        >>> set_block(set_block("# R\\n", "hub", "x"), "hub", "y").count("bench:hub start")
+        1
+    """
+    if block(text, name) is not None:
+        return replace_block(text, name, content)
+    return f"{text.rstrip()}\n\n<!-- bench:{name} start -->\n{content.strip()}\n" \
+           f"<!-- bench:{name} end -->\n"
+
+
 def results_table(rows: list[Row]) -> str:
     """Return the rows as a Markdown table (also used for the README).
 

@@ -82,28 +82,36 @@ def normalise_repo(repo_url: str) -> tuple[str, str | None]:
     return f"https://{parsed.netloc}{path}", branch
 
 
+START_URLS = {"lab": "lab/tree", "notebook": "notebooks"}
+
+
 def repo_folder(repo_url: str) -> str:
-    """Return the folder nbgitpuller clones ``repo_url`` into (the repository's name).
+    """Return the folder nbgitpuller clones ``repo_url`` into: the URL's last part, as is
+    (nbgitpuller 1.3 keeps a ``.git`` ending; ``make hub-test`` follows such links).
 
     Example:
-        >>> repo_folder("https://github.com/owner/mali-crisis.git")
+        >>> repo_folder("https://github.com/owner/mali-crisis/")
         'mali-crisis'
+        >>> repo_folder("https://gitlab.com/owner/mali-crisis.git")
+        'mali-crisis.git'
     """
-    name = urlparse(repo_url).path.rstrip("/").rsplit("/", 1)[-1]
-    return name.removesuffix(".git")
+    return repo_url.rstrip("/").rsplit("/", 1)[-1]
 
 
 def nbgitpuller_link(hub_url: str, repo_url: str, *, branch: str = "main",
-                     notebook: str = START) -> str:
-    """Return the link that clones or updates the module for a hub user and opens ``notebook``.
+                     notebook: str = START, interface: str = "lab") -> str:
+    """Return the link that clones or updates the module for a hub user and opens ``notebook``
+    in JupyterLab, or with ``interface="notebook"`` in the Notebook 7 interface.
 
     Example:
         >>> nbgitpuller_link("https://hub.example.edu/", "https://github.com/o/mali-crisis")
         ... # doctest: +NORMALIZE_WHITESPACE
         'https://hub.example.edu/hub/user-redirect/git-pull?repo=https%3A%2F%2Fgithub.com%2Fo%2Fmali-crisis&branch=main&urlpath=lab%2Ftree%2Fmali-crisis%2Fnotebooks%2F00-start-here.ipynb'
     """
+    if interface not in START_URLS:
+        raise ValueError(f"interface is one of {sorted(START_URLS)}, not {interface!r}")
     query = urlencode({"repo": repo_url, "branch": branch,
-                       "urlpath": f"lab/tree/{repo_folder(repo_url)}/{notebook}"})
+                       "urlpath": f"{START_URLS[interface]}/{repo_folder(repo_url)}/{notebook}"})
     return f"{hub_url.rstrip('/')}/hub/user-redirect/git-pull?{query}"
 
 
@@ -128,6 +136,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("hub_url")
     parser.add_argument("repo_url")
     parser.add_argument("--branch", help="branch to pull (default: the one in the URL, or main)")
+    parser.add_argument("--interface", choices=sorted(START_URLS), default="lab",
+                        help="open the notebook in JupyterLab or in Notebook 7")
     args = parser.parse_args(argv)
     try:
         hub = normalise_hub(args.hub_url)
@@ -139,7 +149,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.branch and url_branch and args.branch != url_branch:
         parser.error(f"the URL names branch {url_branch!r} but --branch says {args.branch!r}")
     branch = args.branch or url_branch or "main"
-    print(nbgitpuller_link(hub, repo, branch=branch))
+    print(nbgitpuller_link(hub, repo, branch=branch, interface=args.interface))
     if urlparse(repo).netloc == "github.com":
         print(binder_link(repo, branch=branch))
     return 0

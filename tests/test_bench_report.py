@@ -85,9 +85,18 @@ def test_replace_block_keeps_the_rest_and_needs_both_markers() -> None:
         replace_block("<!-- bench:x end --> <!-- bench:x start -->", "x", "new")
 
 
-def test_the_readme_has_the_blocks_make_bench_fills() -> None:
+def test_the_readme_has_the_blocks_make_bench_and_make_hub_test_fill() -> None:
     from pathlib import Path
 
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
-    for name in ("table", "memory"):
+    for name in ("table", "hub"):
         assert replace_block(readme, name, "x").count("x") >= 1
+
+
+def test_make_bench_keeps_the_hub_section() -> None:
+    from bench_report import block, set_block
+
+    old = set_block(render_markdown([], machine={}, notes=[]), "hub", "## Hub\n\n| a | b |")
+    new = render_markdown([Row("x", "1 s", "< 2 s", True)], machine={}, notes=["n"])
+    kept = set_block(new, "hub", block(old, "hub"))
+    assert kept.startswith(new.rstrip()) and block(kept, "hub") == "## Hub\n\n| a | b |"

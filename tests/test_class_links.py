@@ -28,7 +28,16 @@ def test_nbgitpuller_link_round_trips_its_parameters() -> None:
     assert parsed.path == "/hub/user-redirect/git-pull"
     assert parse_qs(parsed.query) == {"repo": ["https://gitlab.com/g/sub/mali.git"],
                                       "branch": ["spring 2027"],
-                                      "urlpath": ["lab/tree/mali/notebooks/01-the-coup.ipynb"]}
+                                      "urlpath": ["lab/tree/mali.git/notebooks/01-the-coup.ipynb"]}
+
+
+def test_notebook_interface_link_opens_the_notebook_editor() -> None:
+    link = nbgitpuller_link("https://hub.example.edu", "https://github.com/o/mali",
+                            interface="notebook")
+    urlpath = parse_qs(urlparse(link).query)["urlpath"]
+    assert urlpath == ["notebooks/mali/notebooks/00-start-here.ipynb"]
+    with pytest.raises(ValueError, match="interface is one of"):
+        nbgitpuller_link("https://hub.example.edu", "https://github.com/o/mali", interface="x")
 
 
 def test_binder_link_refuses_other_hosts() -> None:
