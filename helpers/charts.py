@@ -15,8 +15,10 @@ import matplotlib as mpl
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
+from matplotlib._tight_bbox import adjust_bbox  # what savefig(bbox_inches=...) uses
 from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.figure import Figure
+from matplotlib.transforms import Bbox
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with the common
 # colour-vision deficiencies. Grey is added for background items.
@@ -106,10 +108,12 @@ def image_html(png: bytes, alt: str, *, css_class: str = "") -> str:
 def tight_png(figure: Figure, *, dpi: float, measure: RendererAgg | None = None) -> bytes:
     """Return ``figure`` as PNG bytes cropped to its contents, as ``bbox_inches="tight"`` does.
 
-    ``savefig(bbox_inches="tight")`` draws the figure twice: once to measure it, once to
-    render it. Here the contents are measured without drawing, then rendered once; the
-    pixels are the same. A widget that redraws one figure passes a kept ``measure``
-    renderer (figure size, ``dpi``), whose text-size cache then lasts between updates.
+    ``savefig(bbox_inches="tight")`` lays out every text three times (measuring, then a
+    second renderer for drawing) and encodes with a general PNG encoder. Here one Agg
+    renderer measures the contents and then draws them, so each text is laid out once and
+    drawn once; the pixels are those of ``savefig``, written by :func:`encode_png`. A
+    widget that redraws one figure passes a kept ``measure`` renderer (figure size,
+    ``dpi``), whose text-size cache then lasts between updates.
 
     Example:
         >>> with house_style():
@@ -127,11 +131,29 @@ def tight_png(figure: Figure, *, dpi: float, measure: RendererAgg | None = None)
         width, height = figure.get_size_inches() * dpi
         renderer = measure or RendererAgg(int(width), int(height), dpi)
         box = figure.get_tightbbox(renderer).padded(mpl.rcParams["savefig.pad_inches"])
+        crop_width, crop_height = (int(size * dpi) for size in box.size)
+        if crop_width > renderer.width or crop_height > renderer.height:  # contents overflow
+            renderer = RendererAgg(max(crop_width, renderer.width),
+                                   max(crop_height, renderer.height), dpi)
+        pixels = _draw_box(figure, box, renderer)
+        return encode_png(pixels[renderer.height - crop_height:, :crop_width])
     finally:
         figure.dpi = shown_dpi
-    buffer = io.BytesIO()
-    figure.savefig(buffer, format="png", bbox_inches=box, dpi=dpi)
-    return buffer.getvalue()
+
+
+def _draw_box(figure: Figure, box: Bbox, renderer: RendererAgg) -> np.ndarray:
+    """Draw the part of ``figure`` inside ``box`` (inches) on ``renderer``; return its pixels.
+
+    ``adjust_bbox`` is the shift ``savefig`` itself applies: the box's lower left corner
+    goes to the renderer's, so the box is the bottom left of the returned rows.
+    """
+    restore = adjust_bbox(figure, box, renderer, figure.dpi)
+    try:
+        renderer.clear()
+        figure.draw(renderer)
+    finally:
+        restore()
+    return np.asarray(renderer.buffer_rgba())
 
 
 @dataclass

@@ -272,8 +272,11 @@ def _complete_readings(keys: pd.DataFrame, claims: pd.DataFrame, *,
         ['number', '400']
     """
     extra = []
-    for key, group in claims[~claims["claim_key"].isin(keys["claim_key"])].groupby("claim_key"):
-        values = [str(v) for v in group.drop_duplicates("source_id")["value"] if str(v)]
+    unread = claims[~claims["claim_key"].isin(keys["claim_key"])]
+    # One value per source and key (its first), for every key at once.
+    firsts = unread.drop_duplicates(["claim_key", "source_id"])
+    for key, group in firsts.groupby("claim_key"):
+        values = [str(v) for v in group["value"] if str(v)]
         kind = _infer_kind(values)
         if kind != "text":
             extra.append({"claim_key": key, "question": key.replace("-", " ").capitalize() + "?",
@@ -392,7 +395,7 @@ def corroborate_claims(claims: pd.DataFrame, keys: pd.DataFrame, stances: pd.Dat
     stance_of = dict(zip(stances["claim_id"], stances["stance"], strict=True))
     readings = known.to_dict("index")
     statuses: dict[tuple[str, str], list[str]] = {}
-    for claim in picked[picked["source_id"].isin(columns)].to_dict("records"):
+    for claim in _records(picked[picked["source_id"].isin(columns)]):
         key = claim["claim_key"]
         statuses.setdefault((key, claim["source_id"]), []).append(
             _claim_status(claim, readings[key], stance_of, rel_tol=rel_tol))
@@ -510,7 +513,7 @@ def matrix_html(matrix: pd.DataFrame, claims: pd.DataFrame, keys: pd.DataFrame,
              f'<thead><tr><th scope="col">Question (claim_key)</th>{head}</tr></thead><tbody>']
     shown = claims[claims["source_id"].isin(matrix.columns)]
     by_cell: dict[tuple[str, str], list[dict]] = {}
-    for claim in shown.to_dict("records"):
+    for claim in _records(shown):
         by_cell.setdefault((claim["claim_key"], claim["source_id"]), []).append(claim)
     cites = {s: _citation_html(sources, s) for s in dict.fromkeys(shown["source_id"])}
     for key, statuses in zip(matrix.index, matrix.to_numpy(), strict=True):
@@ -746,6 +749,17 @@ TOPIC_NAMES = {
 PROMPT = '<p class="sc-prompt">Pick two sources to compare them side by side.</p>'
 
 
+def _records(frame: pd.DataFrame) -> list[dict[str, object]]:
+    """Return the rows as dicts, as ``to_dict("records")`` does, column by column (quicker).
+
+    Example:
+        >>> _records(pd.DataFrame({"a": [1, 2], "b": ["x", "y"]}))
+        [{'a': 1, 'b': 'x'}, {'a': 2, 'b': 'y'}]
+    """
+    columns = {name: frame[name].tolist() for name in frame.columns}
+    return [dict(zip(columns, row, strict=True)) for row in zip(*columns.values(), strict=True)]
+
+
 def _claims_by_topic(claims: pd.DataFrame, source_id: str) -> dict[str, pd.DataFrame]:
     """Return one source's claims grouped by topic, in the order of ``TOPIC_NAMES``.
 
@@ -755,8 +769,8 @@ def _claims_by_topic(claims: pd.DataFrame, source_id: str) -> dict[str, pd.DataF
         ['decision', 'troops']
     """
     mine = claims[claims["source_id"] == source_id]
-    return {topic: mine[mine["topic"] == topic] for topic in TOPIC_NAMES
-            if (mine["topic"] == topic).any()}
+    groups = dict(list(mine.groupby("topic", sort=False)))  # one pass, not one per topic
+    return {topic: groups[topic] for topic in TOPIC_NAMES if topic in groups}
 
 
 def _shared_keys(claims: pd.DataFrame, first: str, second: str) -> list[str]:
@@ -780,7 +794,7 @@ def _column_html(claims: pd.DataFrame, sources: pd.DataFrame, source_id: str,
              f"<p class='sc-cite'>{_citation_html(sources, source_id)}</p>"]
     for topic, group in _claims_by_topic(claims, source_id).items():
         parts.append(f"<h4>{html.escape(TOPIC_NAMES[topic])}</h4>")
-        for claim in group.to_dict("records"):
+        for claim in _records(group):
             mark = " sc-shared" if claim["claim_key"] in both else ""
             flag = " <strong>(both answer this)</strong>" if mark else ""
             parts.append(f"<div class='sc-item{mark}'><code>{html.escape(claim['claim_key'])}"
