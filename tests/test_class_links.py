@@ -93,8 +93,8 @@ def test_ssh_and_schemeless_repositories_become_https_clone_urls(capsys, repo, c
     code, out, _ = run_main(capsys, "https://hub.example.edu", repo)
     puller = urlparse(out.splitlines()[0])
     assert code == 0 and parse_qs(puller.query)["repo"] == [clone_url]
+    # nbgitpuller names the folder after the URL's last part, a ``.git`` ending included
     assert parse_qs(puller.query)["urlpath"] == ["lab/tree/" + clone_url.rsplit("/", 1)[1]
-                                                 .removesuffix(".git")
                                                  + "/notebooks/00-start-here.ipynb"]
 
 
