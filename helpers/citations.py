@@ -48,18 +48,20 @@ def format_citation(sources: pd.DataFrame, source_id: str) -> str:
     return " ".join(parts)
 
 
-def source_label(row: Mapping[str, object]) -> str:
+def source_label(row: Mapping[str, object], *, without_via: bool = False) -> str:
     """Name a source for a caption or a table: a book by its author, anything else by its
-    publisher (without "via ...").
+    publisher (``without_via`` drops a "(via ...)" note).
 
     Example:
         >>> source_label({"kind": "book", "author": "Christopher S. Chivvis",
         ...               "publisher": "Cambridge University Press"})
         'Chivvis (Cambridge University Press)'
-        >>> source_label({"kind": "news", "author": "", "publisher": "AFP (via Ahram)"})
+        >>> source_label({"kind": "news", "author": "", "publisher": "AFP (via Ahram)"},
+        ...              without_via=True)
         'AFP'
     """
-    publisher = str(row.get("publisher", "")).split(" (")[0]
+    publisher = str(row.get("publisher", ""))
+    publisher = publisher.split(" (")[0] if without_via else publisher
     author = str(row.get("author", "") or "")
     if row.get("kind") == "book" and author:
         return f"{author.split()[-1]} ({publisher})"

@@ -62,7 +62,7 @@ def _source_label(sources: pd.DataFrame, source_id: str) -> str:
         'AFP, 2013-01-19'
     """
     row = source_row(sources, source_id)
-    return f"{source_label(row)}, {row['published']}"
+    return f"{source_label(row, without_via=True)}, {row['published']}"
 
 
 # 1. Sourcing: who speaks, and how long after the events each source was written.
