@@ -13,8 +13,11 @@ OFFLINE := PYTHONPATH=tests/offline
 # JupyterLab refuses to run as root unless told; containers and some hubs run as root.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
 
+# The server's root is the repository, so notebooks/, data/ and my-work/ are all reachable;
+# the browser still opens on notebook 00.
 lab: $(VENV)/.runtime-installed
-	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/00-start-here.ipynb
+	$(BIN)/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir=. \
+		--LabApp.default_url=/lab/tree/notebooks/00-start-here.ipynb
 
 test: $(VENV)/.test-installed $(VENV)/.hub-installed
 	$(BIN)/ruff check helpers tests scripts notebooks

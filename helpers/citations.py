@@ -6,7 +6,7 @@ none reads a file itself.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import numpy as np
 import pandas as pd
@@ -51,6 +51,26 @@ def format_citation(sources: pd.DataFrame, source_id: str) -> str:
     return " ".join(parts)
 
 
+def source_label(row: Mapping[str, object], *, without_via: bool = False) -> str:
+    """Name a source for a caption or a table: a book by its author, anything else by its
+    publisher (``without_via`` drops a "(via ...)" note).
+
+    Example:
+        >>> source_label({"kind": "book", "author": "Christopher S. Chivvis",
+        ...               "publisher": "Cambridge University Press"})
+        'Chivvis (Cambridge University Press)'
+        >>> source_label({"kind": "news", "author": "", "publisher": "AFP (via Ahram)"},
+        ...              without_via=True)
+        'AFP'
+    """
+    publisher = str(row.get("publisher", ""))
+    publisher = publisher.split(" (")[0] if without_via else publisher
+    author = str(row.get("author", "") or "")
+    if row.get("kind") == "book" and author:
+        return f"{author.split()[-1]} ({publisher})"
+    return publisher
+
+
 def short_citation(sources: pd.DataFrame, source_id: str) -> str:
     """Return a short citation for captions and tables: publisher and date (plain text).
 
@@ -60,7 +80,7 @@ def short_citation(sources: pd.DataFrame, source_id: str) -> str:
         'PassBlue, 2013-01-11'
     """
     row = source_row(sources, source_id)
-    return f"{row['publisher']}, {row['published']}"
+    return f"{source_label(row)}, {row['published']}"
 
 
 def collect_ids(cells: Iterable[str]) -> list[str]:
@@ -101,6 +121,10 @@ def _kind_label(sources: pd.DataFrame, source_id: str) -> str:
     return f"[{row['kind'].replace('_', ' ')}{wire}]"
 
 
+# A caption names up to five sources; beyond that, three and a pointer to the full list.
+CAPTION_SOURCES = 3
+
+
 def caption(sources: pd.DataFrame, source_ids: Iterable[str], *, text: str = "") -> str:
     """Return a chart caption that names its sources.
 
@@ -110,9 +134,9 @@ def caption(sources: pd.DataFrame, source_ids: Iterable[str], *, text: str = "")
         'French strikes. Sources: PassBlue, 2013-01-11.'
     """
     ids = collect_ids(source_ids)
-    rows = sources[sources["source_id"].isin(ids)].drop_duplicates("source_id")
-    known = {sid: f"{publisher}, {published}" for sid, publisher, published
-             in zip(rows["source_id"], rows["publisher"], rows["published"], strict=True)}
-    names = "; ".join(known[sid] if sid in known else short_citation(sources, sid)
-                      for sid in ids)
+    shown = ids if len(ids) <= CAPTION_SOURCES + 2 else ids[:CAPTION_SOURCES]
+    names = "; ".join(short_citation(sources, sid) for sid in shown)
+    if len(shown) < len(ids):
+        names += (f"; and {len(ids) - CAPTION_SOURCES} more, listed under Full list of sources "
+                  "at the end of the notebook")
     return f"{text} Sources: {names}.".strip()

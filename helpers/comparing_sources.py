@@ -34,7 +34,7 @@ import pandas as pd
 from matplotlib.ticker import FuncFormatter
 
 from helpers.charts import PALETTE, Chart, house_style, make_chart
-from helpers.citations import caption, source_row
+from helpers.citations import caption, source_label, source_row
 from helpers.readers import read_date
 from helpers.tables import Markdown, markdown_table
 
@@ -62,7 +62,7 @@ def _source_label(sources: pd.DataFrame, source_id: str) -> str:
         'AFP, 2013-01-19'
     """
     row = source_row(sources, source_id)
-    return f"{row['publisher'].split(' (')[0]}, {row['published']}"
+    return f"{source_label(row, without_via=True)}, {row['published']}"
 
 
 # 1. Sourcing: who speaks, and how long after the events each source was written.

@@ -26,6 +26,7 @@ from helpers.readers import (
     read_date,
     read_items,
     read_number,
+    unwrap_value,
 )
 
 # Self-check exercises: ``check("0.1", answer)``, ``hint("0.1")`` and ``reveal("0.1")``.
@@ -52,6 +53,7 @@ class Exercise:
     digests: tuple[str, ...] = ()
     salt: str = ""
     step: float = 0.0
+    unit: str = ""
 
 
 @dataclass(frozen=True)
@@ -109,7 +111,10 @@ def load_exercises(*, folder: Path | None = None) -> dict[str, Exercise]:
                 solution=entry["solution"], explanation=entry["explanation"],
                 tolerance=float(entry.get("tolerance", 0)),
                 accept=tuple(entry.get("accept", ())), hints=tuple(entry.get("hints", ())),
-                feedback=dict(entry.get("feedback", {})))
+                feedback=dict(entry.get("feedback", {})), unit=entry.get("unit", ""))
+            if exercises[key].unit and exercises[key].unit not in UNIT_SLIPS:
+                raise ValueError(f"{path.name}: exercise {key!r} has unit {entry['unit']!r}; "
+                                 f"known units: {', '.join(UNIT_SLIPS)}")
     for key, exercise in load_graded_key(folder or keys_dir()).items():
         if key in exercises:
             raise ValueError(f"{GRADED_KEY}: exercise {key!r} is also in a .toml key")
@@ -142,6 +147,7 @@ def check(key: str, answer: object) -> Feedback:
 
 
 def _judge(exercise: Exercise, answer: object) -> Feedback:
+    answer = unwrap_value(answer)
     if answer is ... or answer is None or (isinstance(answer, str) and not answer.strip()):
         return Feedback(exercise.key, "unanswered",
                         "replace ... with your answer, then run the cell again.")
@@ -155,6 +161,8 @@ def _judge(exercise: Exercise, answer: object) -> Feedback:
     message = exercise.feedback.get(normalised)
     if message is None and exercise.digests:
         message = "that is not it: check your working and try again."
+    if message is None:
+        message = _slip_message(exercise, answer)
     if message is None:
         message = "that is not it. Try hint(" + repr(exercise.key) + ") for a clue."
     return Feedback(exercise.key, "incorrect", message)
@@ -171,28 +179,165 @@ def _compare(exercise: Exercise, answer: object) -> tuple[bool, str]:
     if exercise.kind == "items":
         items = read_items(answer)
         return items == read_items(exercise.answer), ", ".join(sorted(items))
+    if isinstance(answer, (list, tuple, set, frozenset, dict)) and len(answer) == 1:
+        answer = next(iter(answer))
     if not isinstance(answer, (str, int, float)) or isinstance(answer, bool):
-        raise AnswerFormatError(f"expected text such as \"{exercise.answer}\"; "
+        raise AnswerFormatError(f"expected one answer, as text in quotes; "
                                 f"you gave {describe_type(answer)}")
+    if isinstance(answer, str) and len(answer) > 300:
+        raise AnswerFormatError(f"that answer is {len(answer)} characters long; give just the "
+                                "answer, in a few words")
     given = normalise_text(answer)
+    return bool(text_readings(exercise, answer) & accepted_texts(exercise)), given
+
+
+def accepted_texts(exercise: Exercise) -> set[str]:
+    """Return every normalised text an exercise accepts, with singular and plural forms.
+
+    Example:
+        >>> sorted(accepted_texts(get_exercise("4.3")))
+        ['policies', 'policy']
+    """
     accepted = {normalise_text(exercise.answer), *map(normalise_text, exercise.accept)}
-    return given in accepted, given
+    return {form for text in accepted for form in _number_forms(text)}
 
 
-def hint(key: str, number: int = 1) -> str:
+def _number_forms(text: str) -> set[str]:
+    forms = {text}
+    if len(text) > 3 and not re.search(r"\d", text):
+        if text.endswith("y"):
+            forms.add(text[:-1] + "ies")
+        else:
+            forms.add(text + ("es" if text.endswith(("s", "x", "ch", "sh")) else "s"))
+    return forms
+
+
+def text_readings(exercise: Exercise, answer: object) -> set[str]:
+    """Return the ways a text answer can be read: as typed, without or only its bracketed
+    part, and, for a lettered choice, the letter when the words after it fit that option.
+
+    Example:
+        >>> sorted(text_readings(get_exercise("1.2"), "African Union (AU)"))
+        ['african union', 'african union au', 'au']
+    """
+    raw = str(answer).strip()
+    readings = {normalise_text(raw)}
+    bracket = re.fullmatch(r"(.*?)\s*\((.+)\)\s*", raw)
+    if bracket and bracket[1]:
+        readings |= {normalise_text(bracket[1]), normalise_text(bracket[2])}
+    options = choice_options(exercise.prompt)
+    labelled = re.fullmatch(r"\(?([a-e])\s*[).:]\s*(.*)", raw, re.I | re.S)
+    if options and labelled:
+        letter, words = labelled[1].lower(), normalise_text(labelled[2])
+        if not words or options.get(letter, "").startswith(words):
+            readings.add(letter)
+    words = normalise_text(raw)
+    if options and len(words.split()) >= 3:
+        readings |= {letter for letter, text in options.items() if text.startswith(words)}
+    return {reading for reading in readings if reading}
+
+
+def choice_options(prompt: str) -> dict[str, str]:
+    """Read the lettered options ("a) ...; b) ...") out of an exercise prompt.
+
+    Example:
+        >>> choice_options("Which? a) the UN b) France")
+        {'a': 'the un', 'b': 'france'}
+    """
+    parts = re.split(r"(?:^|\s)\(?([a-e])\)\s", prompt)
+    letters = parts[1::2]
+    if letters != [chr(ord("a") + i) for i in range(len(letters))] or len(letters) < 2:
+        return {}
+    return {letter: normalise_text(text) for letter, text in zip(letters, parts[2::2], strict=True)}
+
+
+# Foreseeable slips: the right figure in the wrong unit, half a list, a misspelt word.
+
+UNIT_SLIPS = {
+    "km": [(1 / 1.609344, "That looks like miles: the question asks for kilometres.")],
+    "million dollars": [(1e6, "That looks like a figure in dollars: give it in millions of "
+                              "dollars (1,000,000 dollars is 1).")],
+    "percent": [(0.01, "That looks like a fraction: give a percentage (a half is 50, "
+                       "not 0.5).")],
+    "ratio": [(-1, "That is the ratio the other way round: divide the later figure by the "
+                   "earlier one.")],
+}
+
+
+def _slip_message(exercise: Exercise, answer: object) -> str | None:
+    if exercise.kind == "number":
+        return _unit_slip(exercise, read_number(answer))
+    if exercise.kind == "items":
+        return _items_slip(read_items(answer), read_items(exercise.answer))
+    given = normalise_text(answer)
+    if any(_one_letter_apart(given, text) for text in accepted_texts(exercise)):
+        return "Very close: one letter differs from an accepted answer. Check the spelling."
+    return None
+
+
+def _unit_slip(exercise: Exercise, number: float) -> str | None:
+    target = float(exercise.answer)
+    for factor, message in UNIT_SLIPS.get(exercise.unit, []):
+        expected = 1 / target if factor == -1 and target else target * factor
+        margin = max(exercise.tolerance * abs(factor) if factor != -1 else 0.05,
+                     abs(expected) * 0.02)
+        if abs(number - expected) <= margin:
+            return message
+    return None
+
+
+def _items_slip(given: set[str], expected: set[str]) -> str | None:
+    right, extra = given & expected, sorted(given - expected)
+    if not right:
+        return None
+    parts = [f"{len(right)} of your {len(given)} items are right"]
+    if len(right) < len(expected):
+        missing = len(expected) - len(right)
+        parts.append(f"{missing} more {'belongs' if missing == 1 else 'belong'} in the answer")
+    if extra:
+        parts.append("not part of the answer: " + ", ".join(repr(item) for item in extra))
+    return "; ".join(parts) + "."
+
+
+def _one_letter_apart(given: str, text: str) -> bool:
+    if len(text) < 4 or given == text or abs(len(given) - len(text)) > 1:
+        return False
+    if len(given) == len(text):
+        return sum(a != b for a, b in zip(given, text, strict=True)) == 1
+    short, long = sorted((given, text), key=len)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
+@dataclass(frozen=True)
+class Hint:
+    """A hint, shown as formatted text in a notebook and as plain text elsewhere."""
+
+    key: str
+    text: str
+
+    def __repr__(self) -> str:
+        return self.text
+
+    def _repr_markdown_(self) -> str:
+        return f"**Hint ({self.key})**: {self.text}"
+
+
+def hint(key: str, number: int = 1) -> Hint:
     """Return hint number ``number`` (1 is the gentlest) for an exercise.
 
     Example:
-        >>> hint("0.1").startswith("Hint 1 of")
+        >>> repr(hint("0.1")).startswith("Hint 1 of")
         True
     """
     exercise = get_exercise(key)
     if exercise.digests:
-        return f"Hints for {key} are not part of the graded edition."
+        return Hint(exercise.key, f"Hints for {key} are not part of the graded edition.")
     if not exercise.hints:
-        return f"Exercise {key} has no hints; reveal({key!r}) shows the solution."
+        return Hint(exercise.key, f"Exercise {key} has no hints; reveal({key!r}) shows the "
+                                  "solution.")
     index = min(max(int(number), 1), len(exercise.hints))
-    return f"Hint {index} of {len(exercise.hints)}: {exercise.hints[index - 1]}"
+    return Hint(exercise.key, f"Hint {index} of {len(exercise.hints)}: "
+                              f"{exercise.hints[index - 1]}")
 
 
 @dataclass(frozen=True)
@@ -320,8 +465,10 @@ def _compare_graded(exercise: Exercise, answer: object) -> tuple[bool, str]:
 
 # A student's progress summary: which exercises are done, and what to do next.
 
-CHECK_CALL = re.compile(r'check\(\s*"(?P<key>[^"]+)"')
-REVEAL_CALL = re.compile(r'reveal\(\s*"(?P<key>[^"]+)"')
+CHECK_CALL = re.compile(r"""check\(\s*(?P<q>["'])(?P<key>[^"']+)(?P=q)""")
+REVEAL_CALL = re.compile(r"""reveal\(\s*(?P<q>["'])(?P<key>[^"']+)(?P=q)""")
+RANK = ("unanswered", "not run", "invalid", "incorrect", "correct")
+WORK_FOLDERS = ("notebooks", "my-work")
 LABELS = {"correct": "done", "incorrect": "tried, not yet right", "invalid": "answer unreadable",
           "unanswered": "not started", "not run": "answered, not run since last save"}
 
@@ -397,6 +544,7 @@ class Progress:
     """A progress summary; shows as a table in a notebook and as text elsewhere."""
 
     exercises: tuple[ExerciseStatus, ...]
+    unreadable: tuple[str, ...] = ()
 
     @property
     def done(self) -> int:
@@ -415,9 +563,10 @@ class Progress:
     def summary(self) -> str:
         """One sentence: how many are done, how many revealed, what next."""
         revealed = sum(e.revealed for e in self.exercises)
+        skipped = f" Skipped: {'; '.join(self.unreadable)}." if self.unreadable else ""
         return (f"{self.done} of {len(self.exercises)} exercises done"
                 f"{f', {revealed} with a solution revealed' if revealed else ''}. "
-                f"{self.next_step()}")
+                f"{self.next_step()}{skipped}")
 
     def __repr__(self) -> str:
         rows = [f"{e.notebook:<32} {e.key:<6} {e.describe()}" for e in self.exercises]
@@ -445,6 +594,10 @@ def read_notebook(path: Path) -> dict:
 def progress(path: str | Path = ".") -> Progress:
     """Summarise the exercises of one saved notebook, or of every notebook in a folder.
 
+    Each exercise is listed once, at its best status across the notebooks read, so a copy
+    (``01-the-coup-Copy1.ipynb``) is not counted twice. From ``notebooks/`` or ``my-work/``
+    both folders are read: work saved in ``my-work/`` counts from any lesson.
+
     Args:
         path: A notebook file, or a folder (``"."`` is the folder of the notebook you are
             in). Save your notebook first: only saved outputs count.
@@ -455,12 +608,55 @@ def progress(path: str | Path = ".") -> Progress:
         '0.1'
     """
     where = Path(path)
-    if where.is_dir():
-        files = sorted(p for p in where.glob("*.ipynb") if re.match(r"\d{2}-", p.name))
-    elif where.suffix == ".ipynb" and where.is_file():
-        files = [where]
-    else:
+    if where.suffix == ".ipynb" and where.is_file():
+        return Progress(tuple(exercise_statuses(read_notebook(where), name=where.name)))
+    if not where.is_dir():
         raise ValueError(f"{str(path)!r} is neither a notebook (.ipynb) nor a folder; try "
                          'progress(".") for every notebook in this folder')
-    return Progress(tuple(status for file in files
-                          for status in exercise_statuses(read_notebook(file), name=file.name)))
+    statuses, unreadable = [], []
+    folders = work_folders(where)
+    for file in sorted(f for folder in folders for f in folder.glob("*.ipynb")):
+        name = f"{file.parent.name}/{file.name}" if len(folders) > 1 else file.name
+        try:
+            statuses += exercise_statuses(read_notebook(file), name=name)
+        except (ValueError, KeyError, TypeError) as err:
+            unreadable.append(str(err))
+    return Progress(best_statuses(statuses), tuple(unreadable))
+
+
+def work_folders(folder: Path) -> list[Path]:
+    """Return the folders whose notebooks count: ``notebooks/`` and ``my-work/`` together
+    when ``folder`` is one of them, otherwise ``folder`` alone.
+
+    Example:
+        >>> from helpers.data import repo_root
+        >>> [f.name for f in work_folders(repo_root() / "notebooks")]
+        ['notebooks', 'my-work']
+    """
+    folder = folder.resolve()
+    siblings = [folder.parent / name for name in WORK_FOLDERS]
+    if folder.name in WORK_FOLDERS and all(sibling.is_dir() for sibling in siblings):
+        return siblings
+    return [folder]
+
+
+def best_statuses(statuses: list[ExerciseStatus]) -> tuple[ExerciseStatus, ...]:
+    """Keep one status per exercise, the furthest along, in exercise order.
+
+    Example:
+        >>> rows = [ExerciseStatus("a", "0.1", "correct"), ExerciseStatus("b", "0.1", "unanswered")]
+        >>> [row.notebook for row in best_statuses(rows)]
+        ['a']
+    """
+    best: dict[str, ExerciseStatus] = {}
+    for status in statuses:
+        known = best.get(status.key)
+        if known is None or RANK.index(status.status) > RANK.index(known.status):
+            revealed = status.revealed or (known is not None and known.revealed)
+            best[status.key] = ExerciseStatus(status.notebook, status.key, status.status,
+                                              revealed)
+    return tuple(sorted(best.values(), key=lambda s: _key_order(s.key)))
+
+
+def _key_order(key: str) -> tuple:
+    return tuple(int(part) if part.isdigit() else 0 for part in key.split("."))

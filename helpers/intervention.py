@@ -488,7 +488,7 @@ def campaign_map_chart(events: pd.DataFrame, places: pd.DataFrame, sources: pd.D
     alt = "; ".join(f"{day:%d %b %Y} {named.loc[pid, 'name']}: {title}"
                     for day, pid, title in zip(rows["date"], rows["place_id"], rows["title"],
                                                strict=True))
-    note = caption(sources, collect_ids(rows["source_ids"]) + ["ref-natural-earth"],
+    note = caption(sources, ["ref-natural-earth", *collect_ids(rows["source_ids"])],
                    text="Intervention events by town, from data/events.csv; borders from "
                         "Natural Earth.")
     table = rows[["date", "place_id", "title", "note"]]

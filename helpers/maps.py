@@ -402,7 +402,7 @@ def places_map_chart(places: pd.DataFrame, sources: pd.DataFrame, *,
             f"hundreds of kilometres away, the farthest shown being {far['Place']} at "
             f"{far[km_column]} km. The table lists every place with its distance "
             "and direction from Bamako.")
-    note = caption(sources, [*places["source_id"], "ref-natural-earth"],
+    note = caption(sources, ["ref-natural-earth", *places["source_id"]],
                    text="Towns and bases mentioned in the module; borders from Natural Earth.")
     return make_chart(fig, caption=note, alt_text=text, table=table)
 

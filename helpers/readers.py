@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date, datetime
+from decimal import Decimal
+from numbers import Real
 
 MONTHS = {
     name: number
@@ -17,6 +19,13 @@ MONTHS = {
          ("dec", "december", "decembre")], start=1)
     for name in names
 }
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+            "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+            "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+MAX_LENGTH = 300
+DATE_ADVICE = ('write the year first, like "YYYY-MM-DD", or the day, the month in words '
+               'and the year, like "D Month YYYY"')
+MINUS_SIGNS = "\u2212\u2012\u2013\u2014\ufe63\uff0d"
 
 
 class AnswerFormatError(ValueError):
@@ -24,16 +33,19 @@ class AnswerFormatError(ValueError):
 
 
 def normalise_text(value: object) -> str:
-    """Fold case, accents, punctuation and spacing.
+    """Fold case, accents, punctuation and spacing; letters of other scripts are kept.
 
     Example:
         >>> normalise_text("  Ansar  Dine! ")
         'ansar dine'
         >>> normalise_text("Ségou")
         'segou'
+        >>> normalise_text("bб") == "b"
+        False
     """
-    folded = unicodedata.normalize("NFKD", str(value)).encode("ascii", "ignore").decode()
-    words = re.sub(r"[^a-z0-9]+", " ", folded.casefold())
+    decomposed = unicodedata.normalize("NFKD", str(value))
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    words = re.sub(r"[\W_]+", " ", bare.casefold())
     return " ".join(words.split())
 
 
@@ -46,7 +58,28 @@ def describe_type(value: object) -> str:
     """
     names = {list: "a list", tuple: "a tuple", dict: "a dictionary", set: "a set",
              bool: "True or False", int: "a whole number", float: "a number", str: "text"}
+    if type(value).__name__ in ("DataFrame", "Series", "ndarray"):
+        return f"a {type(value).__name__} of {getattr(value, 'size', '?')} values"
     return names.get(type(value), f"a {type(value).__name__}")
+
+
+def unwrap_value(value: object) -> object:
+    """Turn numpy and pandas values into plain Python ones: a one-cell table into its cell,
+    a Series or array into a list, a numpy number into an int or float.
+
+    Example:
+        >>> import pandas as pd
+        >>> unwrap_value(pd.Series([3]))
+        3
+        >>> unwrap_value(pd.Series(["gao", "kidal"]))
+        ['gao', 'kidal']
+    """
+    if hasattr(value, "to_numpy") and hasattr(value, "size") and not hasattr(value, "year"):
+        cells = [unwrap_value(cell) for cell in value.to_numpy().ravel().tolist()]
+        return cells[0] if len(cells) == 1 else cells
+    if type(value).__module__ == "numpy" and hasattr(value, "item"):
+        return value.tolist() if getattr(value, "ndim", 0) else value.item()
+    return value
 
 
 def read_date(value: object) -> date:
@@ -55,9 +88,10 @@ def read_date(value: object) -> date:
     Example:
         >>> read_date("11 January 2013")
         datetime.date(2013, 1, 11)
-        >>> read_date("Jan. 11, 2013")
-        datetime.date(2013, 1, 11)
+        >>> read_date("Thursday 10th January 2013")
+        datetime.date(2013, 1, 10)
     """
+    value = unwrap_value(value)
     if hasattr(value, "to_pydatetime"):
         value = value.to_pydatetime()
     if isinstance(value, datetime):
@@ -66,13 +100,13 @@ def read_date(value: object) -> date:
         return value
     if not isinstance(value, str):
         raise AnswerFormatError(
-            f"expected a date such as \"2013-01-11\"; you gave {describe_type(value)}")
-    text = normalise_text(value)
+            f"expected a date in quotes, you gave {describe_type(value)}; {DATE_ADVICE}")
+    _refuse_long(value)
+    text = re.sub(r"\b(\d{1,2})(st|nd|rd|th|er|e)\b", r"\1", normalise_text(value))
+    text = " ".join(word for word in text.split() if word not in WEEKDAYS)
     found = _match_date(text)
     if found is None:
-        raise AnswerFormatError(
-            f"could not read {value!r} as a date; "
-            "write it like \"2013-01-11\" or \"11 January 2013\"")
+        raise AnswerFormatError(f"could not read {_shorten(value)!r} as a date; {DATE_ADVICE}")
     return found
 
 
@@ -81,6 +115,7 @@ def _match_date(text: str) -> date | None:
         (r"^(\d{4}) (\d{1,2}) (\d{1,2})$", lambda m: (m[1], m[2], m[3])),
         (r"^(\d{1,2}) ([a-z]+) (\d{4})$", lambda m: (m[3], MONTHS.get(m[2]), m[1])),
         (r"^([a-z]+) (\d{1,2}) (\d{4})$", lambda m: (m[3], MONTHS.get(m[1]), m[2])),
+        (r"^(\d{1,2}) (\d{1,2}) (\d{4})$", _day_and_month),
     ]
     for pattern, order in patterns:
         match = re.match(pattern, text)
@@ -90,11 +125,18 @@ def _match_date(text: str) -> date | None:
                 return date(int(year), int(month), int(day))
             except (TypeError, ValueError):
                 return None
-    if re.match(r"^\d{1,2} \d{1,2} \d{4}$", text):
-        raise AnswerFormatError(
-            "a date like 11/01/2013 is ambiguous (day first or month first?); "
-            "write it as \"2013-01-11\"")
     return None
+
+
+def _day_and_month(match: re.Match) -> tuple[str, str, str]:
+    first, second = int(match[1]), int(match[2])
+    if first > 12 or first == second:
+        return match[3], match[2], match[1]
+    if second > 12:
+        return match[3], match[1], match[2]
+    raise AnswerFormatError(
+        f"a date written {match[1]}/{match[2]}/{match[3]} is ambiguous (day first or month "
+        f"first?); {DATE_ADVICE}")
 
 
 def read_number(value: object) -> float:
@@ -103,34 +145,86 @@ def read_number(value: object) -> float:
     Example:
         >>> read_number("about 1,200 troops")
         1200.0
+        >>> read_number("5,3")
+        5.3
         >>> read_number(3)
         3.0
     """
+    value = unwrap_value(value)
     if isinstance(value, bool):
         raise AnswerFormatError("expected a number; you gave True or False")
-    if isinstance(value, (int, float)):
-        return float(value)
+    if isinstance(value, (Real, Decimal)):
+        return _to_float(value)
     if not isinstance(value, str):
-        raise AnswerFormatError(f"expected a number such as 400; you gave {describe_type(value)}")
-    numbers = re.findall(r"-?\d[\d,\s]*(?:\.\d+)?", value)
-    cleaned = [re.sub(r"[,\s]", "", n) for n in numbers]
-    if len(cleaned) != 1:
-        raise AnswerFormatError(f"expected one number, found {len(cleaned)} in {value!r}")
-    return float(cleaned[0])
+        raise AnswerFormatError(f"expected one number, such as 12; you gave {describe_type(value)}")
+    _refuse_long(value)
+    text = value.translate({ord(sign): "-" for sign in MINUS_SIGNS})
+    numbers = re.findall(r"-?\d+(?:[,\s.]\d+)*", text)
+    if len(numbers) != 1:
+        raise AnswerFormatError(
+            f"expected one number, found {len(numbers)} in {_shorten(value)!r}")
+    return _to_float(_read_digits(numbers[0], value))
+
+
+def _read_digits(number: str, original: str) -> str:
+    if re.fullmatch(r"-?\d{1,3}([,\s]\d{3})+(\.\d+)?", number):
+        return re.sub(r"[,\s]", "", number)
+    if re.fullmatch(r"-?\d+,\d", number) or re.fullmatch(r"-?\d+,\d{4,}", number):
+        return number.replace(",", ".")
+    if re.fullmatch(r"-?\d+,\d{2}", number):
+        whole, part = number.split(",")
+        raise AnswerFormatError(
+            f"{_shorten(original)!r} could mean {whole}.{part} or {whole}{part}; write the "
+            "number with a point for decimals and no comma or space inside it")
+    if re.fullmatch(r"-?\d+(\.\d+)?", number):
+        return number
+    raise AnswerFormatError(
+        f"could not read {_shorten(original)!r} as one number: the digits are split by a space "
+        "or comma in an unusual place; write the number without spaces, like 1200")
+
+
+def _to_float(value: object) -> float:
+    try:
+        number = float(value)
+    except OverflowError:
+        number = float("inf")
+    except ValueError:
+        number = float("nan")
+    if number != number:
+        raise AnswerFormatError("that is not a number (NaN); give the number itself")
+    if abs(number) > 1e15:
+        raise AnswerFormatError("that number is far too large for this exercise; check the "
+                                "units and the number of digits")
+    return number
+
+
+def _refuse_long(text: str) -> None:
+    if len(text) > MAX_LENGTH:
+        raise AnswerFormatError(f"that answer is {len(text)} characters long; give just the "
+                                "answer, in a few words")
+
+
+def _shorten(text: str) -> str:
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def read_items(value: object) -> set[str]:
-    """Read several items given as a list, tuple, set or comma-separated text.
+    """Read several items given as a list, tuple, set, Series, array or comma-separated text.
 
     Example:
         >>> sorted(read_items("Gao, Kidal and Timbuktu"))
         ['gao', 'kidal', 'timbuktu']
     """
+    value = unwrap_value(value)
     if isinstance(value, str):
+        _refuse_long(value)
         parts = re.split(r",|;|\band\b", value)
     elif isinstance(value, (list, tuple, set, frozenset)):
         parts = [str(item) for item in value]
     else:
         raise AnswerFormatError(
-            f"expected several items, e.g. [\"Gao\", \"Kidal\"]; you gave {describe_type(value)}")
+            "expected several items, e.g. [\"first\", \"second\"]; "
+            f"you gave {describe_type(value)}")
+    if len(parts) > 50:
+        raise AnswerFormatError(f"that is {len(parts)} items; the exercise asks for a few")
     return {normalise_text(part) for part in parts if normalise_text(part)}

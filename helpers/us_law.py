@@ -18,6 +18,7 @@ Every function is handed the tables it reads; none loads a file.
 from __future__ import annotations
 
 import html
+import textwrap
 from dataclasses import dataclass
 from datetime import date
 
@@ -457,6 +458,16 @@ def describe_timeline(table: pd.DataFrame) -> str:
             f"{len(busy)} fall between {ZOOM[0]:%d %B} and {ZOOM[1]:%d %B %Y}: {act_text}.")
 
 
+def line_label(name: str, *, width: int = 26) -> str:
+    """Shorten a legal event's name to two short lines for a vertical chart label.
+
+    Example:
+        >>> line_label("Emergency drawdown for Chad and France").splitlines()
+        ['Emergency drawdown for', 'Chad and France']
+    """
+    return textwrap.fill(textwrap.shorten(name, width * 2, placeholder="…"), width)
+
+
 def _draw(ax: plt.Axes, table: pd.DataFrame, rows: list[str], span: tuple,
           *, unlabelled: tuple = ()) -> None:
     for r in table[table["Row"] == LAW_ROW].itertuples():
@@ -464,7 +475,7 @@ def _draw(ax: plt.Axes, table: pd.DataFrame, rows: list[str], span: tuple,
             ax.axvline(r.Date, color=PALETTE["grey"], linestyle="--", linewidth=1)
         if span[0] <= r.Date <= span[1] and not (unlabelled and
                                                  unlabelled[0] <= r.Date <= unlabelled[1]):
-            ax.annotate(r.Cites, (r.Date, len(rows) - 0.6), rotation=90, fontsize=9,
+            ax.annotate(line_label(r.What), (r.Date, len(rows) - 0.6), rotation=90, fontsize=8,
                         va="top", ha="right", color=PALETTE["black"])
     acts = table[(table["Row"] != LAW_ROW) & table["Date"].between(*span)]
     for outcome, (colour, marker) in _OUTCOME_STYLES.items():
@@ -510,7 +521,7 @@ def us_timeline_chart(us_actions: pd.DataFrame, authorities: pd.DataFrame,
         figure.autofmt_xdate()
     ids = collect_ids([*us_actions["source_ids"], *_laws_in_window(authorities)["source_ids"]])
     text = ("US requests and actions (markers, by outcome) against US legal events "
-            "(dashed lines, labelled with their authority id).")
+            "(dashed lines, labelled with their names; the table below gives their ids).")
     return make_chart(figure, caption=caption(sources, ids, text=text),
                       alt_text=describe_timeline(table),
                       table=table.assign(Date=table["Date"].dt.strftime("%Y-%m-%d")))

@@ -84,7 +84,7 @@ def test_gap_in_words_is_honest_about_imprecise_dates() -> None:
 def test_sourcing_table_puts_the_seeds_in_date_order_with_their_ids(sources) -> None:
     rows = body_rows(sourcing_table(sources, SEEDS))
     assert len(rows) == len(SEEDS)
-    assert rows[-1][0].startswith("Cambridge University Press")
+    assert rows[-1][0].startswith("Chivvis (Cambridge University Press)")
     assert rows[-1][1] == "`seed-chivvis-2015`"
     assert {row[1].strip("`") for row in rows} == set(SEEDS)
     assert {row[5] for row in rows} <= {"reporter", "official", "analyst", "scholar", "blogger",

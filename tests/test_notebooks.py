@@ -15,7 +15,7 @@ import pytest
 
 NOTEBOOKS = sorted((Path(__file__).resolve().parents[1] / "notebooks").glob("*.ipynb"))
 SECTIONS = ["## Questions and objectives", "## Time", "## Sources used", "## Exercises",
-            "## For discussion", "## Key points", "## Next"]
+            "## For discussion", "## Key points", "## Next", "## Full list of sources"]
 
 
 def cells(path: Path) -> list[dict]:
@@ -77,3 +77,21 @@ def test_relative_links_lead_to_files_that_exist(notebook: Path) -> None:
     for cell in cells(notebook):
         for target in re.findall(r"\]\(([^)#:]+)(?:#[^)]*)?\)", source(cell)):
             assert (notebook.parent / target).exists(), f"{notebook.name} links to {target}"
+
+
+def test_the_source_list_is_at_the_end_and_progress_in_the_exercises(notebook: Path) -> None:
+    texts = [source(c) for c in cells(notebook)]
+    full = next(i for i, t in enumerate(texts) if t.startswith("## Full list of sources"))
+    lists = [i for i, t in enumerate(texts) if "bibliography(" in t]
+    assert lists and min(lists) > full, "the bibliography is listed before the end"
+    assert "#Full-list-of-sources" in next(t for t in texts if t.startswith("## Sources used"))
+    exercises = next(i for i, t in enumerate(texts) if t.startswith("## Exercises"))
+    discussion = next(i for i, t in enumerate(texts) if t.startswith("## For discussion"))
+    assert any('progress(".")' in t for t in texts[exercises:discussion])
+
+
+def test_every_lesson_links_to_the_next(notebook: Path) -> None:
+    following = [p for p in NOTEBOOKS if p.name > notebook.name]
+    nxt = next(source(c) for c in cells(notebook) if source(c).startswith("## Next"))
+    if following:
+        assert f"]({following[0].name})" in nxt and "last" not in nxt

@@ -1,0 +1,73 @@
+"""The README's route for a student alone: open notebook 00, *Save Notebook As…* into
+``my-work/``, answer an exercise there, save, and see the answer counted by ``progress``."""
+
+from __future__ import annotations
+
+import time
+
+from lab import (
+    NOTEBOOK,
+    TIMEOUT_MS,
+    cell_errors,
+    open_notebook,
+    run_all_cells,
+    wait_for_text,
+)
+from playwright.sync_api import expect
+from test_progress_summary import SAVE_TIMEOUT_S, code_cell, replace_and_run, saved_outputs
+
+COPY = "my-work/00-start-here-anna.ipynb"
+
+
+def save_as(page, path: str) -> None:
+    """Save the open notebook under ``path`` with File → Save Notebook As…."""
+    page.locator(f"{NOTEBOOK} .jp-Cell").first.click()
+    page.keyboard.press("Escape")
+    page.keyboard.press("Control+Shift+s")
+    field = page.locator(".jp-Dialog input")
+    expect(field).to_be_visible(timeout=TIMEOUT_MS)
+    field.fill(path)
+    page.keyboard.press("Enter")
+    name = path.rsplit("/", 1)[-1]
+    tab = page.locator(".lm-DockPanel-tabBar .lm-TabBar-tab.lm-mod-current")
+    wait_for_text(tab, name)
+    page.wait_for_timeout(500)
+    # The original, left behind unsaved, may ask whether to keep its changes: a student
+    # working in the copy answers "Discard".
+    leftover = page.locator(".jp-Dialog").get_by_role("button", name="Discard")
+    if leftover.count():
+        leftover.click()
+    expect(page.locator(".jp-Dialog")).to_have_count(0, timeout=TIMEOUT_MS)
+
+
+def test_a_copy_saved_in_my_work_runs_and_is_counted(page, lab_server):
+    (lab_server.root / "my-work").mkdir(exist_ok=True)
+    open_notebook(page, lab_server, "notebooks/00-start-here.ipynb")
+    save_as(page, COPY)
+    copy = lab_server.root / COPY
+    deadline = time.monotonic() + SAVE_TIMEOUT_S
+    while not copy.is_file():
+        assert time.monotonic() < deadline, "Save As did not write the copy into my-work/"
+        page.wait_for_timeout(200)
+    # The student then works in the copy, opened from the file browser's my-work/ folder.
+    open_notebook(page, lab_server, COPY)
+    run_all_cells(page)
+    assert cell_errors(page) == []
+
+    answer = code_cell(page, "answer_0_1 = ...")
+    replace_and_run(page, answer, 'answer_0_1 = "11 January 2013"\ncheck("0.1", answer_0_1)')
+    wait_for_text(answer.locator(".jp-OutputArea"), "Correct")
+    page.keyboard.press("Control+s")
+    while "✔ Correct (0.1)" not in saved_outputs(copy):
+        assert time.monotonic() < deadline + SAVE_TIMEOUT_S, "the copy was not saved"
+        page.wait_for_timeout(200)
+    assert "✔ Correct" not in saved_outputs(lab_server.root / "notebooks/00-start-here.ipynb")
+
+    summary = code_cell(page, 'progress(".")')
+    replace_and_run(page, summary, 'progress(".")')
+    output = summary.locator(".progress-summary")
+    wait_for_text(output, "Next: exercise 0.2", timeout_ms=TIMEOUT_MS)
+    row = output.locator("tr").filter(has_text="0.1")
+    wait_for_text(row, COPY)
+    wait_for_text(row, "done")
+    assert cell_errors(page) == []
