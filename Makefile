@@ -48,8 +48,10 @@ notebooks: $(VENV)/.test-installed
 
 # The instructor edition (instructor/, not committed): solutions filled in and executed,
 # instructor notes under the discussion prompts. Fails if a solution does not pass its check.
+# Also the printable packet, role cards and document sheets (instructor/*.html).
 instructor: $(VENV)/.runtime-installed
 	$(OFFLINE) $(BIN)/python scripts/build_instructor.py
+	$(OFFLINE) $(BIN)/python scripts/build_packet.py
 
 pin: $(VENV)/.test-installed
 	$(BIN)/python scripts/pin_outputs.py notebooks/*.ipynb
