@@ -7,7 +7,7 @@ NBVAL  := --nbval-lax --nbval-current-env --nbval-sanitize-with tests/nbval-sani
 # Notebooks (and their kernels, which inherit PYTHONPATH) run with outbound network blocked.
 OFFLINE := PYTHONPATH=tests/offline
 
-.PHONY: lab test venv test-venv unit notebooks instructor browser pin site bench clean
+.PHONY: lab test venv test-venv unit notebooks instructor browser pin site slides bench clean
 
 # JupyterLab refuses to run as root unless told; containers and some hubs run as root.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
@@ -65,10 +65,16 @@ site: $(VENV)/.test-installed
 	rm -rf site
 	$(BIN)/python scripts/build_site.py --out site
 
+# Projector view: one reveal.js deck per notebook in slides/ (code hidden, large text, speaker
+# notes behind S), offline; reveal.js comes from a pinned npm package fetched into build/.
+slides: $(VENV)/.test-installed
+	rm -rf slides
+	$(OFFLINE) $(BIN)/python scripts/build_slides.py --out slides
+
 # Benchmark (not part of `make test`): times, memory and install size against the
 # budgets; writes bench/results.md (commit it; the README quotes it).
 bench: $(VENV)/.test-installed
 	$(BIN)/python scripts/bench.py --repeat 5 --out bench/results.md --readme README.md
 
 clean:
-	rm -rf $(VENV) build instructor site *.egg-info
+	rm -rf $(VENV) build instructor site slides *.egg-info
