@@ -25,6 +25,6 @@ def test_exercises_and_silent_code_are_skipped_headings_start_slides() -> None:
     kinds = [(c.source[:14], c.metadata["slideshow"]["slide_type"]) for c in deck.cells]
     assert kinds == [("# Title", "slide"), ("x = 1", "skip"), ("## Part", "slide"),
                      ("chart()", "subslide"), ('check("1.1", a', "skip"),
-                     ("## For discussion", "slide"), ("What a good di", "notes"),
+                     ("## For discuss", "slide"), ("What a good di", "notes"),
                      ("## Sources use", "slide"), ("bib", "subslide")]
     assert "1. what to surface" in deck.cells[6].source
