@@ -148,7 +148,7 @@ def one_minute(prose: str, *, limit: int = BACKGROUND_WORDS) -> str:
     """Return whole sentences of ``prose`` up to about one minute of speech.
 
     Example:
-        >>> one_minute("One two. Three four five. Six.", limit=4)
+        >>> one_minute("One two. Three four five. Six.", limit=5)
         'One two. Three four five.'
     """
     kept: list[str] = []
