@@ -97,7 +97,8 @@ def plans_html(plans: list[dict]) -> list[str]:
         out.append(f"<h3>{html.escape(plan['name'])} (total {plan['total']} min)</h3>")
         if plan.get("note"):
             out.append(f"<p>{html.escape(plan['note'])}</p>")
-        out.append(html_table(pd.DataFrame(plan_table(plan), columns=columns)))
+        cells = [[cell.replace("`", "") for cell in row] for row in plan_table(plan)]
+        out.append(html_table(pd.DataFrame(cells, columns=columns)))
     return out + ["</section>"]
 
 
