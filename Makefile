@@ -7,8 +7,8 @@ NBVAL  := --nbval-lax --nbval-current-env --nbval-sanitize-with tests/nbval-sani
 # Notebooks (and their kernels, which inherit PYTHONPATH) run with outbound network blocked.
 OFFLINE := PYTHONPATH=tests/offline
 
-.PHONY: lab test venv test-venv unit notebooks instructor browser pin site bench hub-test clean \
-        report graded
+.PHONY: lab test venv test-venv unit notebooks instructor browser pin site slides bench \
+        hub-test clean report graded
 
 # JupyterLab refuses to run as root unless told; containers and some hubs run as root.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
@@ -58,8 +58,10 @@ notebooks: $(VENV)/.test-installed
 
 # The instructor edition (instructor/, not committed): solutions filled in and executed,
 # instructor notes under the discussion prompts. Fails if a solution does not pass its check.
+# Also the printable packet, role cards and document sheets (instructor/*.html).
 instructor: $(VENV)/.runtime-installed
 	$(OFFLINE) $(BIN)/python scripts/build_instructor.py
+	$(OFFLINE) $(BIN)/python scripts/build_packet.py
 
 pin: $(VENV)/.test-installed
 	$(BIN)/python scripts/pin_outputs.py notebooks/*.ipynb
@@ -72,6 +74,12 @@ browser: $(VENV)/.test-installed
 site: $(VENV)/.test-installed
 	rm -rf site
 	$(BIN)/python scripts/build_site.py --out site
+
+# Projector view: one reveal.js deck per notebook in slides/ (code hidden, large text, speaker
+# notes behind S), offline; reveal.js comes from a pinned npm package fetched into build/.
+slides: $(VENV)/.test-installed
+	rm -rf slides
+	$(OFFLINE) $(BIN)/python scripts/build_slides.py --out slides
 
 # Benchmark (not part of `make test`): times, memory and install size against the
 # budgets; writes bench/results.md (commit it; the README quotes it).
@@ -97,4 +105,4 @@ hub-test: $(VENV)/.hub-installed
 	$(BIN)/python scripts/hub_test.py --students $(STUDENTS) --out bench/results.md --readme README.md
 
 clean:
-	rm -rf $(VENV) build instructor site report graded *.egg-info
+	rm -rf $(VENV) build instructor site slides report graded *.egg-info

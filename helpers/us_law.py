@@ -410,8 +410,29 @@ def authorities_table(authorities: pd.DataFrame) -> Markdown:
 WINDOW = (pd.Timestamp("2011-12-01"), pd.Timestamp("2013-10-31"))
 ZOOM = (pd.Timestamp("2013-01-08"), pd.Timestamp("2013-03-01"))
 LAW_ROW = "law or policy"
-_KIND_ORDER = ("aid", "training", "funding", "intelligence", "airlift", "refuelling",
-               "surveillance", "ground_troops")
+LABEL_BAND = 5.8  # rows of space above the markers for the legal events' labels
+# One row per kind of help; training is split by recipient (barred for Mali's army,
+# conditional for the African force), and the role-play's requests (a)-(e) are marked.
+_ROWS = {("aid", None): "aid to Mali's government",
+         ("training", "mali_army"): "(d) training: Malian army",
+         ("training", None): "training: African force",
+         ("funding", None): "funding (drawdown)",
+         ("intelligence", None): "intelligence sharing",
+         ("airlift", None): "(a) airlift",
+         ("refuelling", None): "(b) aerial refuelling",
+         ("surveillance", None): "(c) surveillance drones",
+         ("ground_troops", None): "(e) ground troops"}
+_ROW_ORDER = tuple(_ROWS.values())
+
+
+def row_label(kind: str, recipient: str) -> str:
+    """Return the chart row of one US action: its kind, split and marked where it matters.
+
+    Example:
+        >>> row_label("training", "mali_army"), row_label("training", "afisma")
+        ('(d) training: Malian army', 'training: African force')
+    """
+    return _ROWS.get((kind, recipient), _ROWS.get((kind, None), kind.replace("_", " ")))
 _OUTCOME_STYLES = {"done": (PALETTE["bluish_green"], "o"),
                    "barred": (PALETTE["vermillion"], "X"),
                    "declined": (PALETTE["orange"], "s"),
@@ -435,7 +456,8 @@ def build_timeline(us_actions: pd.DataFrame, authorities: pd.DataFrame) -> pd.Da
     rows = [{"Date": pd.Timestamp(r.enacted), "Row": LAW_ROW, "What": r.short_name,
              "Outcome": r.kind.replace("_", " "), "Cites": r.authority_id}
             for r in _laws_in_window(authorities).itertuples()]
-    rows += [{"Date": r.date, "Row": r.kind, "What": f"{r.action} ({r.recipient})",
+    rows += [{"Date": r.date, "Row": row_label(r.kind, r.recipient),
+              "What": f"{r.action} ({r.recipient})",
               "Outcome": r.outcome, "Cites": r.authority_ids} for r in us_actions.itertuples()]
     return pd.DataFrame(rows).sort_values(["Date", "Row"], ignore_index=True)
 
@@ -475,16 +497,16 @@ def _draw(ax: plt.Axes, table: pd.DataFrame, rows: list[str], span: tuple,
             ax.axvline(r.Date, color=PALETTE["grey"], linestyle="--", linewidth=1)
         if span[0] <= r.Date <= span[1] and not (unlabelled and
                                                  unlabelled[0] <= r.Date <= unlabelled[1]):
-            ax.annotate(line_label(r.What), (r.Date, len(rows) - 0.6), rotation=90, fontsize=8,
-                        va="top", ha="right", color=PALETTE["black"])
+            ax.annotate(line_label(r.What), (r.Date, len(rows) - 0.35), rotation=90,
+                        fontsize=8, va="bottom", ha="right", color=PALETTE["black"])
     acts = table[(table["Row"] != LAW_ROW) & table["Date"].between(*span)]
     for outcome, (colour, marker) in _OUTCOME_STYLES.items():
         chosen = acts[acts["Outcome"] == outcome]
         ax.scatter(chosen["Date"], [rows.index(k) for k in chosen["Row"]], s=90, color=colour,
                    marker=marker, label=outcome, edgecolor="black", linewidth=0.5, zorder=3)
     ax.set_xlim(*span)
-    ax.set_yticks(range(len(rows)), [r.replace("_", " ") for r in rows])
-    ax.set_ylim(-0.7, len(rows) - 0.3)
+    ax.set_yticks(range(len(rows)), rows, fontsize=11)
+    ax.set_ylim(-0.7, len(rows) + LABEL_BAND - 0.3)
     ax.set_xlabel("Date")
     ax.grid(axis="y", color="#dddddd")
 
@@ -503,9 +525,9 @@ def us_timeline_chart(us_actions: pd.DataFrame, authorities: pd.DataFrame,
         True
     """
     table = build_timeline(us_actions, authorities)
-    rows = [k for k in _KIND_ORDER if k in set(table["Row"])]
+    rows = [k for k in _ROW_ORDER if k in set(table["Row"])]
     with house_style():
-        figure, (whole, zoom) = plt.subplots(1, 2, figsize=(13, 5.5), sharey=True,
+        figure, (whole, zoom) = plt.subplots(1, 2, figsize=(13, 6.5), sharey=True,
                                              width_ratios=(3, 2))
         _draw(whole, table, rows, WINDOW, unlabelled=ZOOM)
         whole.axvspan(*ZOOM, color=PALETTE["yellow"], alpha=0.25, label="close-up")
@@ -516,12 +538,13 @@ def us_timeline_chart(us_actions: pd.DataFrame, authorities: pd.DataFrame,
         whole.set_ylabel("Kind of US help")
         whole.set_title(f"{WINDOW[0]:%b %Y} – {WINDOW[1]:%b %Y}")
         zoom.set_title(f"Close-up: {ZOOM[0]:%b} – {ZOOM[1] - pd.Timedelta(days=1):%b %Y}")
-        whole.legend(title="Outcome", loc="upper left", bbox_to_anchor=(0.08, 0.88),
-                     fontsize=10, framealpha=1)
+        whole.legend(title="Outcome", loc="upper left", bbox_to_anchor=(0.0, -0.2),
+                     ncols=6, fontsize=10, framealpha=1)
         figure.autofmt_xdate()
     ids = collect_ids([*us_actions["source_ids"], *_laws_in_window(authorities)["source_ids"]])
-    text = ("US requests and actions (markers, by outcome) against US legal events "
-            "(dashed lines, labelled with their names; the table below gives their ids).")
+    text = ("US requests and actions (markers, by outcome; rows (a)-(e) are the role-play's "
+            "requests) against US legal events (dashed lines, labelled with their names; "
+            "the table below gives their ids).")
     return make_chart(figure, caption=caption(sources, ids, text=text),
                       alt_text=describe_timeline(table),
                       table=table.assign(Date=table["Date"].dt.strftime("%Y-%m-%d")))

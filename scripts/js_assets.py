@@ -1,11 +1,11 @@
-"""Fetch the few pinned npm packages the reader edition and the accessibility tests use.
+"""Fetch the few pinned npm packages the reader edition, the slides and the browser tests use.
 
-Nothing here runs for a student: ``make site`` and the browser tests call
+Nothing here runs for a student: ``make site``, ``make slides`` and the browser tests call
 :func:`fetch_package`, which runs ``npm pack`` once per pinned version (the npm registry
 is the only network it needs), checks the tarball against the pinned sha512 integrity and
 unpacks it under ``build/npm/``. Later calls reuse the unpacked copy.
 
-    .venv/bin/python scripts/js_assets.py        # fetch all three and print where they are
+    .venv/bin/python scripts/js_assets.py        # fetch them all and print where they are
 """
 
 from __future__ import annotations
@@ -55,6 +55,9 @@ PINS: dict[str, NpmPin] = {
     "requirejs": NpmPin(
         "requirejs", "2.3.8",
         "sha512-7/cTSLOdYkNBNJcDMWf+luFvMriVm7eYxp4BcFCsAX0wF421Vyce5SXP17c+Jd5otXKGNehIonFlyQXSowL6Mw=="),
+    "reveal.js": NpmPin(
+        "reveal.js", "4.6.1",
+        "sha512-1CW0auaXNPmwmvQ7TwpszwVxMi2Xr5cTS3J3EBC/HHgbPF32Dn7aiu/LKWDOGjMbaDwKQiGmfqcoGQ74HUHCMw=="),
     "axe-core": NpmPin(
         "axe-core", "4.14.1",
         "sha512-FHfa+lmNjQZfJz1q8wKqIDwC6DExcHt/pkjNQb09a3NPjCKg2rhu5qb2S4r76ASyFNNtuFooJpZe37OgudVGtQ=="),

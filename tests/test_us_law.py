@@ -342,3 +342,16 @@ def test_chart_has_labelled_axes_a_caption_citing_its_rows_and_a_table(
     assert "Emergency drawdown for\nChad and France" in labels
     assert not any(re.fullmatch(r"[a-z0-9-]+", label) for label in labels), labels
     assert len(chart.table) == len(build_timeline(us_actions, authorities))
+
+
+def test_chart_splits_training_by_recipient_and_marks_the_role_play_requests(
+        us_actions, authorities, sources) -> None:
+    chart = us_timeline_chart(us_actions, authorities, sources)
+    labels = [tick.get_text() for tick in chart.figure.axes[0].get_yticklabels()]
+    for letter in "abcde":
+        assert sum(label.startswith(f"({letter})") for label in labels) == 1, letter
+    table = build_timeline(us_actions, authorities)
+    army = table[table["Row"] == "(d) training: Malian army"]["Outcome"]
+    african = table[table["Row"] == "training: African force"]["Outcome"]
+    assert "barred" in set(army) and "barred" not in set(african)
+    assert set(african) == {"conditional"}
