@@ -298,7 +298,8 @@ def test_values_from_numpy_and_pandas_are_read() -> None:
 
 @pytest.mark.parametrize(("key", "answer"), [
     ("1.2", "African Union (AU)"), ("1.2", "AU"), ("1.5", "b) a formal finding"),
-    ("1.5", "(b)"), ("1.5", "B"), ("4.3", "Policy."), ("6.4", "b) France and its partners announced"),
+    ("1.5", "(b)"), ("1.5", "B"), ("4.3", "Policy."),
+    ("6.4", "b) France and its partners announced"),
 ])
 def test_right_answers_written_naturally_are_accepted(key: str, answer: object) -> None:
     assert check(key, answer), check(key, answer)
