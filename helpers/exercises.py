@@ -6,10 +6,9 @@ from __future__ import annotations
 import html
 import json
 import re
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import tomllib
 
 from helpers.readers import (
     AnswerFormatError,
