@@ -16,6 +16,7 @@ when it is not.
 import argparse
 import re
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -66,15 +67,17 @@ def venv_version(venv: Path) -> "tuple[int, ...] | None":
 
 
 def suggest_python(supported: "tuple[tuple[int, int], ...]") -> str:
-    """Name a supported interpreter to try: the newest found on PATH, else the newest supported.
+    """Name a supported interpreter to try: the newest that runs from PATH, else the newest.
 
     Example:
         >>> suggest_python(((3, 99),))
         'python3.99'
     """
     for major, minor in reversed(supported):
-        if shutil.which(f"python{major}.{minor}"):
-            return f"python{major}.{minor}"
+        name = f"python{major}.{minor}"
+        if shutil.which(name) and subprocess.run([name, "-c", ""], capture_output=True,
+                                                 check=False).returncode == 0:
+            return name  # on PATH and working (a pyenv shim may be on PATH but not enabled)
     return "python{}.{}".format(*supported[-1])
 
 
