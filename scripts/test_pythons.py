@@ -177,7 +177,9 @@ def main(argv: list[str] | None = None) -> int:
     supported = read_supported()
     todo, rows = plan(find_interpreters(candidate_paths()), supported, args.only)
     print(f"Testing {len(todo)} interpreter(s): " + ", ".join(t.name for t in todo), flush=True)
-    rows += [check_one(found) for found in todo]
+    for found in todo:
+        rows.append(check_one(found))
+        print(f"  {found.name}: {rows[-1].result}, {rows[-1].seconds:.0f} s", flush=True)
     print(format_table(rows))
     passed = {tuple(map(int, row.version.split(".")[:2])) for row in rows
               if row.result.startswith("passed")}
