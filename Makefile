@@ -8,7 +8,7 @@ NBVAL  := --nbval-lax --nbval-current-env --nbval-sanitize-with tests/nbval-sani
 OFFLINE := PYTHONPATH=tests/offline
 
 .PHONY: lab test venv test-venv unit notebooks instructor browser pin site slides bench \
-        hub-test clean report graded
+        hub-test clean report graded python-check test-pythons
 
 # JupyterLab refuses to run as root unless told; containers and some hubs run as root.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
@@ -32,11 +32,17 @@ venv: $(VENV)/.runtime-installed
 
 test-venv: $(VENV)/.test-installed
 
-$(VENV)/bin/python:
+# One line instead of a pip traceback when $(PYTHON), or the Python that made .venv, will not
+# do (scripts/check_python.py; the supported range is requires-python in pyproject.toml).
+python-check:
+	@$(PYTHON) scripts/check_python.py --venv $(VENV) --goal $(firstword $(MAKECMDGOALS) lab) \
+		$(if $(filter command line environment,$(origin PYTHON)),--python-named)
+
+$(VENV)/bin/python: | python-check
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.runtime-installed: requirements.txt constraints.txt pyproject.toml | $(VENV)/bin/python
+$(VENV)/.runtime-installed: requirements.txt constraints.txt pyproject.toml | python-check $(VENV)/bin/python
 	$(BIN)/python -m pip install --quiet -r requirements.txt -c constraints.txt
 	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $@
@@ -103,6 +109,11 @@ graded: $(VENV)/.runtime-installed
 STUDENTS ?= 30
 hub-test: $(VENV)/.hub-installed
 	$(BIN)/python scripts/hub_test.py --students $(STUDENTS) --out bench/results.md --readme README.md
+
+# Every supported Python found on PATH or in pyenv: unit tests and notebooks, each in its own
+# venv under build/pythons/ (not part of `make test`; takes several minutes per interpreter).
+test-pythons:
+	$(PYTHON) scripts/test_pythons.py
 
 clean:
 	rm -rf $(VENV) build instructor site slides report graded *.egg-info

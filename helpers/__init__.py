@@ -9,8 +9,13 @@ a notebook imports from two places at most::
     from helpers.the_coup import timeline_chart, timeline_explorer
 
 ``docs/helper-reference.md`` lists every name a student calls, with an example. Importing
-this package reads no file and changes no global setting.
+this package changes no global setting; it reads one file,
+``requirements.txt``, to say which package is missing or too old (``helpers._requirements``).
 """
+
+from helpers._requirements import require_packages
+
+require_packages()  # one short message, not a traceback, when pandas & co. are missing or old
 
 from helpers.citations import bibliography, caption, collect_ids, format_citation, source_row
 from helpers.data import (

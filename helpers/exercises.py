@@ -14,10 +14,9 @@ import json
 import math
 import os
 import re
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import tomllib
 
 from helpers.readers import (
     AnswerFormatError,

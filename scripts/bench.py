@@ -46,6 +46,7 @@ from bench_report import (
     time_calls,
     widget_modules,
 )
+from kernels import kernel_config
 from nbclient import NotebookClient
 
 REPO = Path(__file__).resolve().parents[1]
@@ -82,7 +83,7 @@ def run_notebook(notebook: nbformat.NotebookNode, *, cwd: Path) -> NotebookRun:
 
     client = NotebookClient(copy, timeout=600, kernel_name="python3", on_cell_start=on_start,
                             on_cell_executed=on_done, shutdown_kernel="immediate",
-                            resources={"metadata": {"path": str(cwd)}})
+                            resources={"metadata": {"path": str(cwd)}}, config=kernel_config())
     start = time.perf_counter()
     client.execute()
     peak_kb, cpu_s = json.loads(copy.cells[-1].outputs[0]["text"])

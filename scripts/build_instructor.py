@@ -23,6 +23,7 @@ from editions import (
     notes_file,
     solution_failures,
 )
+from kernels import kernel_config
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
@@ -41,7 +42,7 @@ def build_one(path: Path, out_dir: Path) -> list[str]:
     nbformat.validate(edition)
     target = out_dir / path.name
     client = NotebookClient(edition, timeout=CELL_TIMEOUT_S, kernel_name="python3",
-                            resources={"metadata": {"path": str(out_dir)}})
+                            resources={"metadata": {"path": str(out_dir)}}, config=kernel_config())
     try:
         client.execute()
     except CellExecutionError as error:

@@ -22,6 +22,7 @@ from pathlib import Path
 
 import nbformat
 from js_assets import fetch_package
+from kernels import kernel_config
 from nbconvert import HTMLExporter
 from nbconvert.preprocessors import ExecutePreprocessor
 
@@ -109,7 +110,7 @@ def execute_notebook(path: Path) -> nbformat.NotebookNode:
     """Run ``path`` in a fresh kernel, keeping outputs and the widgets' state."""
     notebook = nbformat.read(path, as_version=4)
     processor = ExecutePreprocessor(timeout=EXECUTE_TIMEOUT_S, kernel_name="python3",
-                                    store_widget_state=True)
+                                    store_widget_state=True, config=kernel_config())
     processor.preprocess(notebook, {"metadata": {"path": str(path.parent)}})
     return notebook
 

@@ -9,9 +9,8 @@ from __future__ import annotations
 import ast
 import copy
 import re
-from pathlib import Path
-
 import tomllib
+from pathlib import Path
 
 from helpers.data import repo_root
 from helpers.exercises import ANSWER_LINE, SYMBOLS, Exercise, output_text

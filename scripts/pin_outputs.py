@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 import nbformat
+from kernels import kernel_config
 from nbclient import NotebookClient
 
 
@@ -24,7 +25,7 @@ def pin_outputs(path: Path) -> int:
     """Execute ``path`` and store outputs of pinned cells only; return how many."""
     notebook = nbformat.read(path, as_version=4)
     executed = nbformat.read(path, as_version=4)
-    NotebookClient(executed, timeout=300, kernel_name="python3",
+    NotebookClient(executed, timeout=300, kernel_name="python3", config=kernel_config(),
                    resources={"metadata": {"path": str(path.parent)}}).execute()
     pinned = 0
     for cell, done in zip(notebook.cells, executed.cells, strict=True):
