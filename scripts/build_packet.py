@@ -23,10 +23,10 @@ import html
 import json
 import re
 import sys
+import tomllib
 from pathlib import Path
 
 import pandas as pd
-import tomllib
 from editions import load_discussions
 from lesson_timing import HEADING, load_plans, plan_table
 

@@ -37,13 +37,13 @@ import socket
 import subprocess
 import sys
 import time
+import tomllib
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlparse
 
 import httpx
 import nbformat
 import psutil
-import tomllib
 from bench_report import set_block
 from class_links import nbgitpuller_link, repo_folder
 from hub_scenario import (

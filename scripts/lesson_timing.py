@@ -22,10 +22,9 @@ import json
 import math
 import re
 import sys
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import tomllib
 
 REPO = Path(__file__).resolve().parents[1]
 PLANS_FILE = REPO / "docs" / "session-plans.toml"

@@ -8,10 +8,10 @@ packet never appear in the file printed for students.
 from __future__ import annotations
 
 import re
+import tomllib
 from pathlib import Path
 
 import pytest
-import tomllib
 from build_packet import build
 
 REPO = Path(__file__).resolve().parents[2]
