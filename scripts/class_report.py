@@ -30,6 +30,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kernels import kernel_config
+
 from helpers.data import repo_root
 from helpers.exercises import LOG_VARIABLE
 
@@ -233,7 +235,7 @@ def execute_one(notebook_path: Path, result: Path, *, timeout: float,
     signal.signal(signal.SIGTERM, stop)     # the parent's time limit: shut the kernel down
     notebook = nbformat.read(notebook_path, as_version=4)
     client = NotebookClient(notebook, timeout=min(timeout, cell_timeout), kernel_name="python3",
-                            allow_errors=True, on_cell_executed=mark,
+                            allow_errors=True, on_cell_executed=mark, config=kernel_config(),
                             resources={"metadata": {"path": str(notebook_path.parent)}})
     try:
         client.execute()

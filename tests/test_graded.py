@@ -60,7 +60,7 @@ def test_graded_number_tolerance_is_kept_on_its_grid(graded_keys):
 
 
 def test_graded_hint_and_reveal_give_nothing_away(graded_keys):
-    assert "not part of the graded edition" in hint("0.1")
+    assert "not part of the graded edition" in str(hint("0.1"))
     assert "2013-01-11" not in repr(reveal("0.1"))
     assert check("0.1", "2013-01-10").message.startswith("that is not it")
 
