@@ -182,12 +182,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
 
 
-@pytest.fixture(scope="session")
-def lab_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LabServer]:
-    """Start JupyterLab on a free port, serving copies of the lesson folders."""
+def serve_jupyter(app: str, tmp_path_factory: pytest.TempPathFactory,
+                  *extra: str) -> Iterator[LabServer]:
+    """Serve copies of the lesson folders with ``jupyter APP`` on a free loopback port.
+
+    Yields the running server and stops its process by PID afterwards, pass or fail.
+    """
     skip_if_requested()
-    home = tmp_path_factory.mktemp("jupyter-home")
-    root = tmp_path_factory.mktemp("lab-root")
+    home = tmp_path_factory.mktemp(f"{app}-home")
+    root = tmp_path_factory.mktemp(f"{app}-root")
     copy_repo_content(root)
     port = find_free_port()
     server = LabServer(
@@ -197,12 +200,11 @@ def lab_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LabServer]:
         log_path=home / "server.log",
     )
     command = [
-        sys.executable, "-m", "jupyter", "lab",
+        sys.executable, "-m", "jupyter", app,
         "--allow-root", "--no-browser", "--ip=127.0.0.1",
         f"--port={port}", "--ServerApp.port_retries=0",
         f"--IdentityProvider.token={server.token}",
-        f"--ServerApp.root_dir={root}",
-        "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        f"--ServerApp.root_dir={root}", *extra,
     ]  # fmt: skip
     with server.log_path.open("wb") as log:
         proc = subprocess.Popen(
@@ -218,6 +220,13 @@ def lab_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LabServer]:
         yield server
     finally:
         stop_process(proc)
+
+
+@pytest.fixture(scope="session")
+def lab_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LabServer]:
+    """Start JupyterLab on a free port, serving copies of the lesson folders."""
+    yield from serve_jupyter("lab", tmp_path_factory,
+                             "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate")
 
 
 @pytest.fixture(scope="session")

@@ -7,23 +7,12 @@ status bar, so the kernel's state is read from the toolbar's kernel indicator in
 
 from __future__ import annotations
 
-import secrets
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from conftest import (
-    LabServer,
-    build_env,
-    copy_repo_content,
-    find_free_port,
-    skip_if_requested,
-    stop_process,
-    wait_for_status,
-)
+from conftest import LabServer, serve_jupyter
 from lab import EXCEPTION_LINE, NOTEBOOK, TIMEOUT_MS, WIDGET_ERROR, wait_for_text
 from playwright.sync_api import expect
 
@@ -33,24 +22,7 @@ LESSON = "notebooks/04-us-law.ipynb"
 @pytest.fixture(scope="module")
 def notebook_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LabServer]:
     """Start the Notebook 7 server (``jupyter notebook``) on a free loopback port."""
-    skip_if_requested()
-    home = tmp_path_factory.mktemp("notebook-home")
-    root = tmp_path_factory.mktemp("notebook-root")
-    copy_repo_content(root)
-    port = find_free_port()
-    server = LabServer(base_url=f"http://127.0.0.1:{port}/", token=secrets.token_hex(24),
-                       root=root, log_path=home / "server.log")
-    command = [sys.executable, "-m", "jupyter", "notebook", "--allow-root", "--no-browser",
-               "--ip=127.0.0.1", f"--port={port}", "--ServerApp.port_retries=0",
-               f"--IdentityProvider.token={server.token}", f"--ServerApp.root_dir={root}"]
-    with server.log_path.open("wb") as log:
-        proc = subprocess.Popen(command, cwd=root, env=build_env(home), stdin=subprocess.DEVNULL,
-                                stdout=log, stderr=subprocess.STDOUT)
-    try:
-        wait_for_status(server, proc)
-        yield server
-    finally:
-        stop_process(proc)
+    yield from serve_jupyter("notebook", tmp_path_factory)
 
 
 def run_all_in_notebook7(page) -> None:
