@@ -14,7 +14,13 @@ from lab import (
     wait_for_text,
 )
 from playwright.sync_api import expect
-from test_progress_summary import SAVE_TIMEOUT_S, code_cell, replace_and_run, saved_outputs
+from test_progress_summary import (
+    SAVE_TIMEOUT_S,
+    answer_and_save,
+    code_cell,
+    replace_and_run,
+    saved_outputs,
+)
 
 COPY = "my-work/00-start-here-anna.ipynb"
 
@@ -54,13 +60,7 @@ def test_a_copy_saved_in_my_work_runs_and_is_counted(page, lab_server):
     run_all_cells(page)
     assert cell_errors(page) == []
 
-    answer = code_cell(page, "answer_0_1 = ...")
-    replace_and_run(page, answer, 'answer_0_1 = "11 January 2013"\ncheck("0.1", answer_0_1)')
-    wait_for_text(answer.locator(".jp-OutputArea"), "Correct")
-    page.keyboard.press("Control+s")
-    while "✔ Correct (0.1)" not in saved_outputs(copy):
-        assert time.monotonic() < deadline + SAVE_TIMEOUT_S, "the copy was not saved"
-        page.wait_for_timeout(200)
+    answer_and_save(page, copy)
     assert "✔ Correct" not in saved_outputs(lab_server.root / "notebooks/00-start-here.ipynb")
 
     summary = code_cell(page, 'progress(".")')

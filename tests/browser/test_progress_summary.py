@@ -45,22 +45,25 @@ def saved_outputs(path: Path) -> str:
     return json.dumps([c.get("outputs", []) for c in cells], ensure_ascii=False)
 
 
+def answer_and_save(page, saved: Path) -> None:
+    """Answer exercise 0.1 in the open notebook, save, and wait until ``saved`` holds it."""
+    answer = code_cell(page, "answer_0_1 = ...")
+    replace_and_run(page, answer, 'answer_0_1 = "11 January 2013"\ncheck("0.1", answer_0_1)')
+    wait_for_text(answer.locator(".jp-OutputArea"), "Correct")
+    page.keyboard.press("Control+s")
+    deadline = time.monotonic() + SAVE_TIMEOUT_S
+    while "✔ Correct (0.1)" not in saved_outputs(saved):
+        assert time.monotonic() < deadline, f"{saved.name} was not saved with the answer"
+        page.wait_for_timeout(200)
+
+
 def test_progress_summary_reports_a_saved_answer_and_names_the_next_exercise(page, lab_server):
     copy_lessons(lab_server.root)
     open_notebook(page, lab_server, f"{FOLDER}/00-start-here.ipynb")
     run_all_cells(page)
     assert cell_errors(page) == []
 
-    answer = code_cell(page, "answer_0_1 = ...")
-    replace_and_run(page, answer, 'answer_0_1 = "11 January 2013"\ncheck("0.1", answer_0_1)')
-    wait_for_text(answer.locator(".jp-OutputArea"), "Correct")
-
-    page.keyboard.press("Control+s")
-    saved = lab_server.root / FOLDER / "00-start-here.ipynb"
-    deadline = time.monotonic() + SAVE_TIMEOUT_S
-    while "✔ Correct (0.1)" not in saved_outputs(saved):
-        assert time.monotonic() < deadline, "the notebook was not saved with the answer"
-        page.wait_for_timeout(200)
+    answer_and_save(page, lab_server.root / FOLDER / "00-start-here.ipynb")
 
     summary = code_cell(page, 'progress(".")')
     replace_and_run(page, summary, 'progress(".")')
