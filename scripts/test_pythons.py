@@ -114,7 +114,7 @@ def check_one(found: Interpreter) -> Row:
                      "-c", "constraints.txt"], None),
         ("install", [python, "-m", "pip", "install", "--quiet", "--no-deps", "-e", "."], None),
         ("unit tests", [python, "-m", "pytest", "-q", "tests", "helpers", "scripts/editions.py",
-                        "--ignore=tests/browser"], None),
+                        "--ignore=tests/browser", "--ignore=tests/hub"], None),
         ("notebooks", [python, "-m", "pytest", "-q", *NBVAL, "notebooks"], offline),
     ]
     start = time.perf_counter()
