@@ -11,11 +11,21 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from urllib.parse import quote, urlencode, urlparse
+from urllib.parse import ParseResult, quote, urlencode, urlparse
 
 START = "notebooks/00-start-here.ipynb"
 SCP_STYLE = re.compile(r"(?:[\w.-]+@)?(?P<host>[\w.-]+\.[a-z]+):(?P<path>[^/].*)")
 HOST = re.compile(r"[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:[0-9]+)?")
+
+
+def _web_address(text: str, problem: str) -> ParseResult:
+    """Parse ``text`` as an http(s) address (``https://`` added when no scheme is given)."""
+    if "://" not in text:
+        text = "https://" + text
+    parsed = urlparse(text)
+    if parsed.scheme not in ("http", "https") or not HOST.fullmatch(parsed.netloc):
+        raise ValueError(problem)
+    return parsed
 
 
 def normalise_hub(hub_url: str) -> str:
@@ -31,12 +41,8 @@ def normalise_hub(hub_url: str) -> str:
     text = hub_url.strip()
     if not text:
         raise ValueError("the hub URL is empty; give its address, e.g. https://hub.example.edu")
-    if "://" not in text:
-        text = "https://" + text
-    parsed = urlparse(text)
-    if parsed.scheme not in ("http", "https") or not HOST.fullmatch(parsed.netloc):
-        raise ValueError(f"the hub URL {hub_url!r} is not an http(s) address like "
-                         "https://hub.example.edu")
+    parsed = _web_address(text, f"the hub URL {hub_url!r} is not an http(s) address like "
+                                "https://hub.example.edu")
     path = re.sub(r"/hub(/.*)?$", "", parsed.path.rstrip("/"))
     return f"{parsed.scheme}://{parsed.netloc}{path}"
 
@@ -65,12 +71,8 @@ def normalise_repo(repo_url: str) -> tuple[str, str | None]:
     elif text.startswith(("ssh://", "git://", "git+ssh://")):
         parsed = urlparse(text)
         text = f"https://{parsed.hostname}{parsed.path}"
-    elif "://" not in text:
-        text = "https://" + text
-    parsed = urlparse(text)
-    if parsed.scheme not in ("http", "https") or not HOST.fullmatch(parsed.netloc):
-        raise ValueError(f"the repository URL {repo_url!r} is not an address like "
-                         "https://github.com/OWNER/REPO or git@github.com:OWNER/REPO.git")
+    parsed = _web_address(text, f"the repository URL {repo_url!r} is not an address like "
+                                "https://github.com/OWNER/REPO or git@github.com:OWNER/REPO.git")
     path, branch = parsed.path.rstrip("/"), None
     for marker in ("/-/tree/", "/tree/"):
         if marker in path:
