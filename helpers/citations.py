@@ -124,18 +124,51 @@ def _kind_label(sources: pd.DataFrame, source_id: str) -> str:
 # A caption names up to five sources; beyond that, three and a pointer to the full list.
 CAPTION_SOURCES = 3
 
+# What a caption calls each kind of source, in a word or two (the bibliography gives the rest).
+CAPTION_KINDS = {"news": "news", "interview": "interview", "blog": "blog", "book": "book",
+                 "article": "analysis", "official_statement": "official statement",
+                 "un_resolution": "official text", "un_report": "UN report",
+                 "statute": "official text", "government_report": "official report",
+                 "reference": "encyclopedia", "dataset": "dataset"}
+
+
+def caption_name(sources: pd.DataFrame, source_id: str) -> str:
+    """Name a source in a caption with its kind and date; a wire story by its agency.
+
+    A story carried by another site is named after the agency that wrote it, so two
+    carriers of one story read as one witness in the caption too.
+
+    Example:
+        >>> from helpers.data import load_sources
+        >>> caption_name(load_sources(), "news-awani-20130115")
+        'AFP (wire), 2013-01-15'
+        >>> caption_name(load_sources(), "un-sres-2056")
+        'United Nations Security Council (official text), 2012-07-05'
+    """
+    row = source_row(sources, source_id)
+    agency = row.get("agency", "")
+    if agency:
+        name = agency.upper() if len(agency) <= 3 else agency.title()
+        return f"{name} (wire), {row['published']}"
+    kind = CAPTION_KINDS.get(row["kind"], row["kind"].replace("_", " "))
+    name = source_label(row, without_via=True)
+    if "(" in name:  # a book: "Chivvis (Cambridge University Press)"
+        return f"{name[:-1]}, {kind}), {row['published']}"
+    return f"{name} ({kind}), {row['published']}"
+
 
 def caption(sources: pd.DataFrame, source_ids: Iterable[str], *, text: str = "") -> str:
-    """Return a chart caption that names its sources.
+    """Return a chart caption that names its sources, each with its kind (news, wire,
+    official text, encyclopedia...) and date.
 
     Example:
         >>> from helpers.data import load_sources
         >>> caption(load_sources(), ["seed-passblue-2013"], text="French strikes.")
-        'French strikes. Sources: PassBlue, 2013-01-11.'
+        'French strikes. Sources: PassBlue (news), 2013-01-11.'
     """
     ids = collect_ids(source_ids)
     shown = ids if len(ids) <= CAPTION_SOURCES + 2 else ids[:CAPTION_SOURCES]
-    names = "; ".join(short_citation(sources, sid) for sid in shown)
+    names = "; ".join(caption_name(sources, sid) for sid in shown)
     if len(shown) < len(ids):
         names += (f"; and {len(ids) - CAPTION_SOURCES} more, listed under Full list of sources "
                   "at the end of the notebook")

@@ -45,7 +45,14 @@ def test_bibliography_is_sorted_unique_markdown(sources: pd.DataFrame) -> None:
 def test_caption_names_every_source_once(sources: pd.DataFrame) -> None:
     text = caption(sources, ["seed-passblue-2013", "seed-passblue-2013;un-press-sc10987"],
                    text="X.")
-    assert text == "X. Sources: PassBlue, 2013-01-11; United Nations, 2013-04-25."
+    assert text == ("X. Sources: PassBlue (news), 2013-01-11; United Nations (official statement), "
+                    "2013-04-25.")
+
+
+def test_caption_names_a_carried_wire_story_by_its_agency_and_kind(sources: pd.DataFrame) -> None:
+    text = caption(sources, ["news-awani-20130115", "un-sres-2056", "ref-wikipedia-serval"])
+    assert text == ("Sources: AFP (wire), 2013-01-15; United Nations Security Council "
+                    "(official text), 2012-07-05; Wikipedia (encyclopedia), 2024.")
 
 
 def test_caption_refuses_an_unknown_source(sources: pd.DataFrame) -> None:

@@ -351,7 +351,7 @@ def test_chart_has_labelled_axis_caption_sources_and_text_alternative(
     chart = discrepancy_chart(claims, claim_keys, sources, "distance-bamako-diabaly")
     axis = chart.figure.axes[0]
     assert axis.get_xlabel() == "Figure given (km)"
-    assert "BBC News, 2013-01-15" in chart.caption and chart.alt_text.startswith("How far")
+    assert "BBC News (news), 2013-01-15" in chart.caption and chart.alt_text.startswith("How far")
     assert len(chart.table) >= 2 and len(chart.table) == len(axis.get_yticks())
 
 
@@ -396,7 +396,7 @@ def test_chart_prints_every_count_and_names_its_sources(seed_labels, sources) ->
     table = _label_counts(seed_labels, sources)
     assert table.size > 0 and len(axis.texts) == table.size
     assert sorted(int(t.get_text()) for t in axis.texts) == sorted(table.to_numpy().ravel())
-    assert "PassBlue, 2013-01-11" in chart.caption and "Sources:" in chart.caption
+    assert "PassBlue (news), 2013-01-11" in chart.caption and "Sources:" in chart.caption
     assert axis.get_xlabel().startswith("Word used for the armed groups")
 
 

@@ -12,7 +12,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from helpers.citations import short_citation
+from helpers.citations import caption_name
 from helpers.intervention import (
     _MONTHS,
     FORCE_NAMES,
@@ -159,7 +159,7 @@ def test_caption_names_a_few_sources_and_points_to_the_full_list(deployments, so
     chart = make(deployments, sources)
     plotted = set(chart.table["source_id"])
     assert plotted, "the chart plots nothing"
-    shown = [sid for sid in plotted if short_citation(sources, sid) in chart.caption]
+    shown = [sid for sid in plotted if caption_name(sources, sid) in chart.caption]
     assert len(shown) == len(plotted) <= 5 or (
         len(shown) == 3 and f"and {len(plotted) - 3} more, listed under Full list of sources"
         in chart.caption)

@@ -298,7 +298,8 @@ def test_map_chart_has_caption_alt_text_and_every_label(places, sources) -> None
     labels = {text.get_text() for text in chart.figure.axes[0].texts}
     assert set(places["name"]) <= labels
     assert chart.caption.startswith("Towns and bases mentioned in the module")
-    assert "Natural Earth, 2013" in chart.caption and "Wikipedia, 2024" in chart.caption
+    assert "Natural Earth (dataset), 2013" in chart.caption
+    assert "Wikipedia (encyclopedia), 2024" in chart.caption
     assert f"{len(places)} places" in chart.alt_text
     assert chart.table is not None and chart.table.equals(place_distances(places))
     assert chart.figure.axes[0].get_xlabel() == "Longitude (°E)"

@@ -31,14 +31,33 @@ def test_no_two_bibliography_rows_share_a_url(sources) -> None:
     assert shared.empty, f"rows share a URL, merge them:\n{shared.to_string(index=False)}"
 
 
+def _same_day(a: str, b: str) -> bool:
+    """Whether two publication dates can be the same day (``2012-11`` covers ``2012-11-20``)."""
+    return bool(a) and bool(b) and (a.startswith(b) or b.startswith(a))
+
+
+def _declares_copy(notes: str, other: str) -> bool:
+    """Whether a source's notes name ``other`` as the same agency or dispatch."""
+    return bool(re.search(r"same (?:agency|dispatch|text|story|wire|\w+ dispatch)", notes, re.I)
+                and re.search(rf"(?<![\w-]){re.escape(other)}(?![\w-])", notes))
+
+
 def _copies(ids: list[str], sources: pd.DataFrame) -> list[tuple[str, str]]:
-    """Pairs of cited sources that carry one wire story: same agency, date and title."""
+    """Pairs of cited sources that are one witness: the same agency's wire on the same day
+    (whatever the title), or a pair whose notes say one repeats the other's dispatch."""
     rows = sources.set_index("source_id").loc[ids]
-    wired = rows[rows["agency"] != ""]
-    title = wired["title"].str.lower().str.replace(r"\W+", " ", regex=True).str.strip()
-    key = wired["agency"] + "|" + wired["published"] + "|" + title
-    dupes = key[key.duplicated(keep=False)]
-    return [(a, b) for a in dupes.index for b in dupes.index if a < b and dupes[a] == dupes[b]]
+    found = []
+    for a in rows.index:
+        for b in rows.index:
+            if a >= b:
+                continue
+            same_wire = (rows.at[a, "agency"] != "" and rows.at[a, "agency"] == rows.at[b, "agency"]
+                         and _same_day(rows.at[a, "published"], rows.at[b, "published"]))
+            declared = (_declares_copy(rows.at[a, "notes"], b)
+                        or _declares_copy(rows.at[b, "notes"], a))
+            if same_wire or declared:
+                found.append((a, b))
+    return found
 
 
 @pytest.mark.parametrize("table", ["events", "control"])
@@ -49,16 +68,50 @@ def test_no_row_presents_two_copies_of_one_wire_story_as_two_sources(table, sour
         assert not copies, f"{table}.csv cites one wire story twice: {copies} in {row}"
 
 
-def test_the_copy_detector_finds_a_copy() -> None:
-    fake = pd.DataFrame({"source_id": ["a", "b", "c"], "agency": ["afp", "afp", "afp"],
-                         "published": ["2013-01-15"] * 3,
-                         "title": ["Konna not retaken", "Konna NOT retaken!", "Other"]})
+def _fake_sources(**columns: list[str]) -> pd.DataFrame:
+    base = {"source_id": ["a", "b", "c"], "agency": ["afp", "afp", "reuters"],
+            "published": ["2013-01-15"] * 3, "title": ["Konna", "Konna not retaken", "Other"],
+            "notes": [""] * 3}
+    return pd.DataFrame({**base, **columns})
+
+
+def test_the_copy_detector_finds_a_copy_that_kept_its_title() -> None:
+    fake = _fake_sources(title=["Konna not retaken", "Konna NOT retaken!", "Other"])
     assert _copies(["a", "b", "c"], fake) == [("a", "b")]
 
 
+def test_the_copy_detector_finds_one_agency_on_one_day_under_two_titles() -> None:
+    assert _copies(["a", "b", "c"], _fake_sources()) == [("a", "b")]
+    assert _copies(["a", "b"], _fake_sources(published=["2012-11", "2012-11-20", "x"])) == [
+        ("a", "b")]
+    assert _copies(["a", "b"], _fake_sources(published=["2013-01-15", "2013-01-16", "x"])) == []
+
+
+def test_the_copy_detector_finds_a_copy_its_notes_declare() -> None:
+    fake = _fake_sources(agency=["afp", "", ""],
+                         notes=["", "", "May rest on the same AFP dispatch as a."])
+    assert _copies(["a", "b", "c"], fake) == [("a", "c")]
+
+
+def test_the_copy_detector_passes_two_agencies_on_one_day() -> None:
+    assert _copies(["a", "c"], _fake_sources()) == []
+
+
+WIRE_MARK = r"\((?:[^)]*\b)?(?:AFP|Reuters|AP|Associated Press|Xinhua|EFE|Anadolu|dpa)\b"
+
+
 def test_every_wire_story_names_its_agency(sources) -> None:
-    carriers = sources[sources["publisher"].str.contains(r"\((?:AFP|Reuters|AP)\b")]
+    """A wire named in brackets after the publisher or the title: "Oman Today (AFP)",
+    "... take Kidal (Arabic, AFP)"."""
+    marked = sources["publisher"].str.contains(WIRE_MARK) | sources["title"].str.contains(
+        WIRE_MARK)
+    carriers = sources[marked & (sources["kind"] == "news")]
     assert (carriers["agency"] != "").all(), carriers[carriers["agency"] == ""]["source_id"]
+
+
+def test_the_wire_mark_is_read_from_titles_and_publishers() -> None:
+    fake = pd.Series(["Take Kidal (Arabic, AFP)", "Oman Today (AP)", "APEC", "Reuters"])
+    assert list(fake.str.contains(WIRE_MARK)) == [True, True, False, False]
 
 
 def test_every_source_named_as_refuting_konna_is_accepted_by_exercise_2_6() -> None:
