@@ -9,13 +9,17 @@ from __future__ import annotations
 
 import codecs
 import csv
+import hashlib
 import io
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import pandas as pd
+
+from helpers.language import current_language
 
 # Where the module's files live, found from this package, never from the working directory.
 
@@ -221,6 +225,23 @@ TABLES: dict[str, tuple[Column, ...]] = {
 TABLE_FILES = {
     "claim_keys": "lesson05/claim_keys.csv",
     "claim_stances": "lesson05/claim_stances.csv",
+}
+
+# Text columns a translated edition replaces, per table; ids, dates, numbers, categories and
+# the bibliography never change with the language. Translations live in
+# ``data/<language>/<table>.csv`` (see ``translate_table``).
+TRANSLATED_COLUMNS: dict[str, tuple[str, ...]] = {
+    "places": ("name", "note"),
+    "actors": ("full_name", "description", "aims", "leaders", "origins"),
+    "events": ("title", "summary", "note"),
+    "control": ("note",),
+    "deployments": ("note",),
+    "claims": ("claim",),
+    "authorities": ("permits", "bars", "applies_to", "conditions", "bearing_on_mali"),
+    "us_actions": ("action", "summary"),
+    "us_rules": ("text",),
+    "claim_keys": ("question", "baseline"),
+    "claim_stances": ("note",),
 }
 
 
@@ -549,7 +570,121 @@ def load_table(table: str, *, data_dir: Path | None = None) -> pd.DataFrame:
     for column in TABLES[table]:
         if column.ref is not None:
             _check_references(path, frame, column, data_dir=data_dir)
-    return frame
+    return translate_table(frame, table, data_dir=data_dir)
+
+
+def row_keys(frame: pd.DataFrame, table: str) -> list[str]:
+    """Return the key that names each row: its id, or place and date for ``control``.
+
+    Example:
+        >>> row_keys(load_table("events"), "events")[0].startswith("ev-")
+        True
+    """
+    if table == "control":
+        return [f"{place}|{day:%Y-%m-%d}"
+                for place, day in zip(frame["place_id"], frame["date"], strict=True)]
+    return [str(value) for value in frame[id_column(table)]]
+
+
+def hash_row(values: Iterable[object]) -> str:
+    """Return the short hash that ties a translated row to the English text it translates.
+
+    Example:
+        >>> hash_row(["Coup in Bamako", ""])
+        '9591dfc21d'
+    """
+    joined = "\x1f".join("" if value is None else str(value) for value in values)
+    return hashlib.sha256(joined.encode("utf-8")).hexdigest()[:10]
+
+
+def translation_path(table: str, language: str, *, data_dir: Path | None = None) -> Path:
+    """Return where a table's translation lives: ``data/<language>/<table>.csv``.
+
+    Example:
+        >>> translation_path("events", "fr").relative_to(data_folder()).as_posix()
+        'fr/events.csv'
+    """
+    return Path(data_dir or data_folder()) / language / f"{table}.csv"
+
+
+def read_translation(table: str, language: str, *, data_dir: Path | None = None,
+                     ) -> dict[str, dict[str, str]]:
+    """Read a table's translation file: row key to ``en_hash`` and translated cells.
+
+    The file has the table's key column(s) (``place_id`` and ``date`` for ``control``), then
+    ``en_hash`` (``hash_row`` of the English cells it translates, in the file's column order)
+    and any of the table's ``TRANSLATED_COLUMNS``. No file means no translation.
+
+    Raises:
+        DataError: naming the file, row and column of an unknown column or a duplicated key.
+    """
+    path = translation_path(table, language, data_dir=data_dir)
+    if not path.is_file():
+        return {}
+    records = _records(path)
+    if not records:
+        raise DataError(path, 1, None, "the file is empty; expected a header row")
+    header = [name.strip() for name in records[0][1]]
+    keys = ["place_id", "date"] if table == "control" else [id_column(table)]
+    if header[:len(keys) + 1] != [*keys, "en_hash"]:
+        raise DataError(path, 1, None, f"the header must start with {', '.join(keys)}, en_hash")
+    for name in header[len(keys) + 1:]:
+        if name not in TRANSLATED_COLUMNS.get(table, ()):
+            raise DataError(path, 1, name, f"{table} has no translated column {name!r}; "
+                            f"expected some of {', '.join(TRANSLATED_COLUMNS.get(table, ()))}")
+    rows: dict[str, dict[str, str]] = {}
+    for number, cells in records[1:]:
+        if len(cells) != len(header):
+            raise DataError(path, number, None, f"expected {len(header)} cells, found {len(cells)}")
+        record = dict(zip(header, cells, strict=True))
+        key = "|".join(record[name] for name in keys)
+        if key in rows:
+            raise DataError(path, number, keys[0], f"{key!r} is translated twice")
+        rows[key] = record | {"_row": str(number)}
+    return rows
+
+
+def translate_table(frame: pd.DataFrame, table: str, *, language: str | None = None,
+                    data_dir: Path | None = None) -> pd.DataFrame:
+    """Return ``frame`` with its text in the lesson's language (English is returned as is).
+
+    A translated column keeps the English text beside it as ``<column>_en``. A row whose
+    English text changed since it was translated (its ``en_hash`` no longer matches) stays in
+    English, as does an empty translated cell; the data tests list both.
+
+    Raises:
+        DataError: when the translation names a row the table does not have.
+
+    Example:
+        >>> events = load_table("events")
+        >>> translate_table(events, "events", language="en") is events
+        True
+    """
+    code = current_language(language=language)
+    translation = read_translation(table, code, data_dir=data_dir) if code != "en" else {}
+    if not translation:
+        return frame
+    keys = row_keys(frame, table)
+    unknown = set(translation) - set(keys)
+    if unknown:
+        first = min(unknown, key=lambda k: int(translation[k]["_row"]))
+        raise DataError(translation_path(table, code, data_dir=data_dir),
+                        int(translation[first]["_row"]), None,
+                        f"{first!r} is not a row of {table}")
+    columns = [name for name in next(iter(translation.values())) if
+               name in TRANSLATED_COLUMNS[table]]
+    result = frame.copy()
+    for name in columns:
+        result[f"{name}_en"] = frame[name]
+    for position, key in enumerate(keys):
+        record = translation.get(key)
+        english = [frame[name].iloc[position] for name in columns]
+        if record is None or record["en_hash"] != hash_row(english):
+            continue
+        for name in columns:
+            if record[name].strip():
+                result.iat[position, result.columns.get_loc(name)] = record[name].strip()
+    return result
 
 
 def _check_references(path: Path, frame: pd.DataFrame, column: Column, *,

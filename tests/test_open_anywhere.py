@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers._requirements import MissingPackagesError, find_problems, read_minimums
+from helpers import MissingPackagesError, find_problems, read_minimums
 
 ROOT = Path(__file__).resolve().parents[1]
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))

@@ -14,7 +14,7 @@ import helpers
 
 REPO = Path(__file__).resolve().parents[1]
 MODULES = sorted(p.stem for p in (REPO / "helpers").glob("*.py") if p.stem != "__init__")
-CORE = {"data", "citations", "tables", "charts", "maps", "readers", "exercises", "_requirements"}
+CORE = {"data", "citations", "tables", "charts", "maps", "readers", "exercises", "language"}
 LESSONS = {"00-start-here": "start_here", "01-the-coup": "the_coup",
            "02-rebel-advance": "rebel_advance", "03-intervention": "intervention",
            "04-us-law": "us_law", "05-comparing-sources": "comparing_sources",
