@@ -7,6 +7,7 @@ the lesson's language decides, and English asks the student to write it unambigu
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from datetime import date, datetime
@@ -18,7 +19,8 @@ from helpers.language import current_language, translate
 MONTHS = {
     name: number
     for number, names in enumerate(
-        [("jan", "january", "janv", "janvier"), ("feb", "february", "fevr", "fevrier"), ("mar", "march", "mars"),
+        [("jan", "january", "janv", "janvier"), ("feb", "february", "fevr", "fevrier"),
+         ("mar", "march", "mars"),
          ("apr", "april", "avril"), ("may", "mai"), ("jun", "june", "juin"),
          ("jul", "july", "juil", "juillet"), ("aug", "august", "aout"), ("sep", "sept", "september",
          "septembre"), ("oct", "october", "octobre"), ("nov", "november", "novembre"),
@@ -37,7 +39,7 @@ class AnswerFormatError(ValueError):
     """The answer is not of a form the exercise can read; the message says what to write."""
 
 
-def date_advice() -> str:
+def date_advice(*, language: str | None = None) -> str:
     """Say how to write a date, in the lesson's language, without giving a real date.
 
     Example:
@@ -45,7 +47,7 @@ def date_advice() -> str:
         True
     """
     return translate('write the year first, like "YYYY-MM-DD", or the day, the month in words '
-                     'and the year, like "D Month YYYY"')
+                     'and the year, like "D Month YYYY"', language=language)
 
 
 def normalise_text(value: object) -> str:
@@ -65,21 +67,26 @@ def normalise_text(value: object) -> str:
     return " ".join(words.split())
 
 
-def describe_type(value: object) -> str:
+def describe_type(value: object, *, language: str | None = None) -> str:
     """Name a value's type in plain words.
 
     Example:
         >>> describe_type([1, 2])
         'a list'
     """
-    names = {list: translate("a list"), tuple: translate("a tuple"),
-             dict: translate("a dictionary"), set: translate("a set"),
-             bool: translate("True or False"), int: translate("a whole number"),
-             float: translate("a number"), str: translate("text")}
+    names = {list: translate("a list", language=language), tuple: translate("a tuple",
+    language=language),
+             dict: translate("a dictionary", language=language), set: translate("a set",
+             language=language),
+             bool: translate("True or False", language=language), int: translate("a whole number",
+             language=language),
+             float: translate("a number", language=language), str: translate("text",
+             language=language)}
     if type(value).__name__ in ("DataFrame", "Series", "ndarray"):
         return translate("a {type} of {size} values", type=type(value).__name__,
-                         size=getattr(value, "size", "?"))
-    return names.get(type(value), translate("a {type}", type=type(value).__name__))
+                         size=getattr(value, "size", "?"), language=language)
+    return names.get(type(value), translate("a {type}", type=type(value).__name__,
+    language=language))
 
 
 def unwrap_value(value: object) -> object:
@@ -126,19 +133,24 @@ def read_date(value: object, *, language: str | None = None) -> date:
         return value
     if not isinstance(value, str):
         raise AnswerFormatError(translate("expected a date in quotes, you gave {kind}; {advice}",
-                                          kind=describe_type(value), advice=date_advice()))
-    _refuse_long(value)
+                                          kind=describe_type(value, language=language),
+                                          advice=date_advice(language=language),
+                                          language=language))
+    _refuse_long(value, language=language)
     text = re.sub(r"\b(\d{1,2})(st|nd|rd|th|er|e)\b", r"\1", normalise_text(value))
     text = " ".join(word for word in text.split() if word not in WEEKDAYS + ARTICLES)
-    found = _match_date(text, day_first=current_language(language=language) == "fr")
+    found = _match_date(text, day_first=current_language(language=language) == "fr",
+                        language=language)
     if found is None:
         raise AnswerFormatError(translate("could not read {given!r} as a date; {advice}",
-                                          given=_shorten(value), advice=date_advice()))
+                                          given=_shorten(value),
+                                          advice=date_advice(language=language),
+                                          language=language))
     return found
 
 
-def _match_date(text: str, *, day_first: bool) -> date | None:
-    digits = _day_first if day_first else _day_and_month
+def _match_date(text: str, *, day_first: bool, language: str | None) -> date | None:
+    digits = _day_first if day_first else functools.partial(_day_and_month, language=language)
     patterns = [
         (r"^(\d{4}) (\d{1,2}) (\d{1,2})$", lambda m: (m[1], m[2], m[3])),
         (r"^(\d{1,2}) ([a-z]+) (\d{4})$", lambda m: (m[3], MONTHS.get(m[2]), m[1])),
@@ -162,7 +174,7 @@ def _day_first(match: re.Match) -> tuple[str, str, str]:
     return match[3], match[2], match[1]
 
 
-def _day_and_month(match: re.Match) -> tuple[str, str, str]:
+def _day_and_month(match: re.Match, *, language: str | None = None) -> tuple[str, str, str]:
     first, second = int(match[1]), int(match[2])
     if first > 12 or first == second:
         return match[3], match[2], match[1]
@@ -170,7 +182,8 @@ def _day_and_month(match: re.Match) -> tuple[str, str, str]:
         return match[3], match[1], match[2]
     raise AnswerFormatError(translate(
         "a date written {written} is ambiguous (day first or month first?); {advice}",
-        written=f"{match[1]}/{match[2]}/{match[3]}", advice=date_advice()))
+        written=f"{match[1]}/{match[2]}/{match[3]}", advice=date_advice(language=language),
+        language=language))
 
 
 def read_number(value: object, *, language: str | None = None) -> float:
@@ -193,23 +206,26 @@ def read_number(value: object, *, language: str | None = None) -> float:
     """
     value = unwrap_value(value)
     if isinstance(value, bool):
-        raise AnswerFormatError(translate("expected a number; you gave True or False"))
+        raise AnswerFormatError(translate("expected a number; you gave True or False",
+        language=language))
     if isinstance(value, (Real, Decimal)):
-        return _to_float(value)
+        return _to_float(value, language=language)
     if not isinstance(value, str):
         raise AnswerFormatError(translate("expected one number, such as 12; you gave {kind}",
-                                          kind=describe_type(value)))
-    _refuse_long(value)
+                                          kind=describe_type(value, language=language),
+                                          language=language))
+    _refuse_long(value, language=language)
     text = value.translate({ord(sign): "-" for sign in MINUS_SIGNS})
     numbers = re.findall(r"-?\d+(?:[,\s.]\d+)*", text)
     if len(numbers) != 1:
         raise AnswerFormatError(translate("expected one number, found {count} in {given!r}",
-                                          count=len(numbers), given=_shorten(value)))
+                                          count=len(numbers), given=_shorten(value),
+                                          language=language))
+    return _to_float(_read_digits(numbers[0], value, language=language), language=language)
+
+
+def _read_digits(number: str, original: str, *, language: str | None) -> str:
     french = current_language(language=language) == "fr"
-    return _to_float(_read_digits(numbers[0], value, french=french))
-
-
-def _read_digits(number: str, original: str, *, french: bool) -> str:
     if re.fullmatch(r"-?\d{1,3}(\s\d{3})+,\d+", number):
         return re.sub(r"\s", "", number).replace(",", ".")
     if french and re.fullmatch(r"-?\d+,\d{3}", number):
@@ -217,7 +233,7 @@ def _read_digits(number: str, original: str, *, french: bool) -> str:
         raise AnswerFormatError(translate(
             "{given!r} could mean {whole},{part} or {whole} {part}; write decimals after a "
             "comma and group thousands with a space", given=_shorten(original), whole=whole,
-            part=part))
+            part=part, language=language))
     if re.fullmatch(r"-?\d{1,3}([,\s]\d{3})+(\.\d+)?", number):
         return re.sub(r"[,\s]", "", number)
     if re.fullmatch(r"-?\d+,\d", number) or re.fullmatch(r"-?\d+,\d{4,}", number):
@@ -229,16 +245,16 @@ def _read_digits(number: str, original: str, *, french: bool) -> str:
         raise AnswerFormatError(translate(
             "{given!r} could mean {whole}.{part} or {whole}{part}; write the number with a "
             "point for decimals and no comma or space inside it", given=_shorten(original),
-            whole=whole, part=part))
+            whole=whole, part=part, language=language))
     if re.fullmatch(r"-?\d+(\.\d+)?", number):
         return number
     raise AnswerFormatError(translate(
         "could not read {given!r} as one number: the digits are split by a space or comma in "
         "an unusual place; write the number without spaces, like 1200",
-        given=_shorten(original)))
+        given=_shorten(original), language=language))
 
 
-def _to_float(value: object) -> float:
+def _to_float(value: object, *, language: str | None = None) -> float:
     try:
         number = float(value)
     except OverflowError:
@@ -246,17 +262,20 @@ def _to_float(value: object) -> float:
     except ValueError:
         number = float("nan")
     if number != number:
-        raise AnswerFormatError(translate("that is not a number (NaN); give the number itself"))
+        raise AnswerFormatError(translate("that is not a number (NaN); give the number itself",
+        language=language))
     if abs(number) > 1e15:
         raise AnswerFormatError(translate("that number is far too large for this exercise; "
-                                          "check the units and the number of digits"))
+                                          "check the units and the number of digits",
+                                          language=language))
     return number
 
 
-def _refuse_long(text: str) -> None:
+def _refuse_long(text: str, *, language: str | None = None) -> None:
     if len(text) > MAX_LENGTH:
         raise AnswerFormatError(translate("that answer is {length} characters long; give just "
-                                          "the answer, in a few words", length=len(text)))
+                                          "the answer, in a few words", length=len(text),
+                                          language=language))
 
 
 def _shorten(text: str) -> str:
@@ -276,7 +295,7 @@ def read_items(value: object, *, language: str | None = None) -> set[str]:
     """
     value = unwrap_value(value)
     if isinstance(value, str):
-        _refuse_long(value)
+        _refuse_long(value, language=language)
         french = current_language(language=language) == "fr"
         parts = re.split(r",|;|\band\b|\bet\b" if french else r",|;|\band\b", value)
     elif isinstance(value, (list, tuple, set, frozenset)):
@@ -284,8 +303,8 @@ def read_items(value: object, *, language: str | None = None) -> set[str]:
     else:
         raise AnswerFormatError(translate(
             'expected several items, e.g. ["first", "second"]; you gave {kind}',
-            kind=describe_type(value)))
+            kind=describe_type(value, language=language), language=language))
     if len(parts) > 50:
         raise AnswerFormatError(translate("that is {count} items; the exercise asks for a few",
-                                          count=len(parts)))
+                                          count=len(parts), language=language))
     return {normalise_text(part) for part in parts if normalise_text(part)}
