@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import html
 import io
+import re
 import struct
 import zlib
 from contextlib import AbstractContextManager
@@ -19,6 +20,8 @@ from matplotlib._tight_bbox import adjust_bbox  # what savefig(bbox_inches=...) 
 from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.figure import Figure
 from matplotlib.transforms import Bbox
+
+from helpers.language import translate
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with the common
 # colour-vision deficiencies. Grey is added for background items.
@@ -177,14 +180,16 @@ class Chart:
         return tight_png(self.figure, dpi=100)
 
     def __repr__(self) -> str:
-        return f"{self.caption}\nText description: {self.alt_text}"
+        return translate("{caption}\nText description: {alt_text}", caption=self.caption,
+                         alt_text=self.alt_text)
 
     def _repr_html_(self) -> str:
         table = "" if self.table is None else self.table.to_html(index=False, border=0)
         return (
             f'<figure style="margin:0">{image_html(self.png_bytes(), self.alt_text)}'
             f"<figcaption>{html.escape(self.caption)}</figcaption></figure>"
-            f"<details><summary>Text description</summary><p>{html.escape(self.alt_text)}</p>"
+            f"<details><summary>{html.escape(translate('Text description'))}</summary>"
+            f"<p>{html.escape(self.alt_text)}</p>"
             f"{table}</details>"
         )
 
@@ -225,7 +230,8 @@ def make_chart(figure: Figure, *, caption: str, alt_text: str,
         >>> repr(chart).splitlines()[1]
         'Text description: An empty chart.'
     """
-    cited = caption.partition("Sources:")[2].strip(" .")
+    after = re.split(r"\bSources\s?:", caption, maxsplit=1)[1:]
+    cited = after[0].strip(" .") if after else ""
     if not cited or cited.casefold() in {"none", "n/a", "-"}:
         raise ValueError("a chart caption must name its sources ('Sources: …')")
     if not alt_text.strip():

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from helpers.data import split_ids
+from helpers.language import translate
 from helpers.tables import Markdown, escape_cell
 
 
@@ -170,6 +171,6 @@ def caption(sources: pd.DataFrame, source_ids: Iterable[str], *, text: str = "")
     shown = ids if len(ids) <= CAPTION_SOURCES + 2 else ids[:CAPTION_SOURCES]
     names = "; ".join(caption_name(sources, sid) for sid in shown)
     if len(shown) < len(ids):
-        names += (f"; and {len(ids) - CAPTION_SOURCES} more, listed under Full list of sources "
-                  "at the end of the notebook")
-    return f"{text} Sources: {names}.".strip()
+        names = translate("{names}; and {count} more, listed under Full list of sources at the "
+                          "end of the notebook", names=names, count=len(ids) - CAPTION_SOURCES)
+    return translate("{text} Sources: {names}.", text=text, names=names).strip()

@@ -18,6 +18,7 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from helpers.language import LANGUAGES, current_language, translate
 from helpers.readers import (
     AnswerFormatError,
     describe_type,
@@ -33,6 +34,20 @@ from helpers.readers import (
 KINDS = ("date", "number", "choice", "text", "items")
 SYMBOLS = {"correct": "✔ Correct", "incorrect": "✘ Not yet", "unanswered": "… No answer yet",
            "invalid": "⚠ Can't read that"}
+
+
+def status_symbol(status: str, *, language: str | None = None) -> str:
+    """Return the mark and word that open a check's feedback, in the lesson's language.
+
+    Example:
+        >>> status_symbol("incorrect", language="en"), status_symbol("incorrect", language="fr")
+        ('✘ Not yet', '✘ Pas encore')
+    """
+    symbols = {"correct": translate("✔ Correct", language=language),
+               "incorrect": translate("✘ Not yet", language=language),
+               "unanswered": translate("… No answer yet", language=language),
+               "invalid": translate("⚠ Can't read that", language=language)}
+    return symbols[status]
 
 
 @dataclass(frozen=True)
@@ -67,12 +82,12 @@ class Feedback:
         return self.status == "correct"
 
     def __repr__(self) -> str:
-        return f"{SYMBOLS[self.status]} ({self.key}): {self.message}"
+        return f"{status_symbol(self.status)} ({self.key}): {self.message}"
 
     def _repr_html_(self) -> str:
         colour = {"correct": "#009E73", "incorrect": "#D55E00"}.get(self.status, "#0072B2")
         return (f'<div role="status" style="border-left:6px solid {colour};padding:4px 10px">'
-                f"<strong>{SYMBOLS[self.status]}</strong> ({html.escape(self.key)}): "
+                f"<strong>{status_symbol(self.status)}</strong> ({html.escape(self.key)}): "
                 f"{html.escape(self.message)}</div>")
 
 
@@ -95,6 +110,7 @@ def load_exercises(*, folder: Path | None = None) -> dict[str, Exercise]:
     for path in sorted((folder or keys_dir()).glob("*.toml")):
         with path.open("rb") as handle:
             entries = tomllib.load(handle).get("exercise", {})
+        translations = read_translated_key(path)
         for key, entry in entries.items():
             if key in exercises:
                 raise ValueError(f"{path.name}: exercise {key!r} is defined twice")
@@ -105,6 +121,7 @@ def load_exercises(*, folder: Path | None = None) -> dict[str, Exercise]:
                 raise ValueError(f"{path.name}: exercise {key!r} has no "
                                  f"{', '.join(missing)}; every key needs "
                                  f"{', '.join(REQUIRED_FIELDS)}")
+            entry = _translated_entry(entry, translations.get(key, {}))
             exercises[key] = Exercise(
                 key=key, prompt=entry["prompt"], kind=entry["kind"], answer=entry["answer"],
                 solution=entry["solution"], explanation=entry["explanation"],
@@ -121,11 +138,50 @@ def load_exercises(*, folder: Path | None = None) -> dict[str, Exercise]:
     return exercises
 
 
+TRANSLATED_FIELDS = ("prompt", "explanation", "hints", "feedback", "accept")
+
+
+def read_translated_key(path: Path, *, language: str | None = None) -> dict[str, dict]:
+    """Read the lesson's language's version of one English key file, if it has one.
+
+    ``keys/<language>/lessonNN.toml`` holds, per exercise, the translated ``prompt``,
+    ``explanation``, ``hints``, ``feedback`` and extra ``accept`` forms; the answer, kind,
+    tolerance and solution always come from the English key. English reads nothing.
+
+    Example:
+        >>> len(read_translated_key(keys_dir() / "lesson00.toml", language="fr")["0.1"]["hints"])
+        2
+        >>> read_translated_key(keys_dir() / "lesson00.toml", language="en")
+        {}
+    """
+    code = current_language(language=language)
+    translated = path.parent / code / path.name
+    if code == "en" or not translated.is_file():
+        return {}
+    with translated.open("rb") as handle:
+        entries = tomllib.load(handle).get("exercise", {})
+    for key, entry in entries.items():
+        unknown = sorted(set(entry) - set(TRANSLATED_FIELDS))
+        if unknown:
+            raise ValueError(f"{code}/{path.name}: exercise {key!r} translates "
+                             f"{', '.join(unknown)}; a translation holds only "
+                             f"{', '.join(TRANSLATED_FIELDS)}")
+    return entries
+
+
+def _translated_entry(english: dict, translated: dict) -> dict:
+    if not translated:
+        return english
+    accept = [*english.get("accept", ()), *translated.get("accept", ())]
+    return {**english, **translated, "accept": accept}
+
+
 def get_exercise(key: str) -> Exercise:
     """Return one exercise, or say which keys exist."""
     exercises = load_exercises()
     if str(key) not in exercises:
-        raise ValueError(f"there is no exercise {key!r}; exercises: {', '.join(exercises)}")
+        raise ValueError(translate("there is no exercise {key!r}; exercises: {keys}", key=key,
+                                   keys=", ".join(exercises)))
     return exercises[str(key)]
 
 
@@ -149,7 +205,7 @@ def _judge(exercise: Exercise, answer: object) -> Feedback:
     answer = unwrap_value(answer)
     if answer is ... or answer is None or (isinstance(answer, str) and not answer.strip()):
         return Feedback(exercise.key, "unanswered",
-                        "replace ... with your answer, then run the cell again.")
+                        translate("replace ... with your answer, then run the cell again."))
     try:
         correct, normalised = (_compare_graded if exercise.digests else _compare)(
             exercise, answer)
@@ -159,11 +215,11 @@ def _judge(exercise: Exercise, answer: object) -> Feedback:
         return Feedback(exercise.key, "correct", exercise.explanation)
     message = exercise.feedback.get(normalised)
     if message is None and exercise.digests:
-        message = "that is not it: check your working and try again."
+        message = translate("that is not it: check your working and try again.")
     if message is None:
         message = _slip_message(exercise, answer)
     if message is None:
-        message = "that is not it. Try hint(" + repr(exercise.key) + ") for a clue."
+        message = translate("that is not it. Try hint({key!r}) for a clue.", key=exercise.key)
     return Feedback(exercise.key, "incorrect", message)
 
 
@@ -181,11 +237,11 @@ def _compare(exercise: Exercise, answer: object) -> tuple[bool, str]:
     if isinstance(answer, (list, tuple, set, frozenset, dict)) and len(answer) == 1:
         answer = next(iter(answer))
     if not isinstance(answer, (str, int, float)) or isinstance(answer, bool):
-        raise AnswerFormatError(f"expected one answer, as text in quotes; "
-                                f"you gave {describe_type(answer)}")
+        raise AnswerFormatError(translate("expected one answer, as text in quotes; you gave "
+                                          "{kind}", kind=describe_type(answer)))
     if isinstance(answer, str) and len(answer) > 300:
-        raise AnswerFormatError(f"that answer is {len(answer)} characters long; give just the "
-                                "answer, in a few words")
+        raise AnswerFormatError(translate("that answer is {length} characters long; give just "
+                                          "the answer, in a few words", length=len(answer)))
     given = normalise_text(answer)
     return bool(text_readings(exercise, answer) & accepted_texts(exercise)), given
 
@@ -270,7 +326,8 @@ def _slip_message(exercise: Exercise, answer: object) -> str | None:
         return _items_slip(read_items(answer), read_items(exercise.answer))
     given = normalise_text(answer)
     if any(_one_letter_apart(given, text) for text in accepted_texts(exercise)):
-        return "Very close: one letter differs from an accepted answer. Check the spelling."
+        return translate("Very close: one letter differs from an accepted answer. Check the "
+                         "spelling.")
     return None
 
 
@@ -281,7 +338,7 @@ def _unit_slip(exercise: Exercise, number: float) -> str | None:
         margin = max(exercise.tolerance * abs(factor) if factor != -1 else 0.05,
                      abs(expected) * 0.02)
         if abs(number - expected) <= margin:
-            return message
+            return translate(message)
     return None
 
 
@@ -289,12 +346,16 @@ def _items_slip(given: set[str], expected: set[str]) -> str | None:
     right, extra = given & expected, sorted(given - expected)
     if not right:
         return None
-    parts = [f"{len(right)} of your {len(given)} items are right"]
-    if len(right) < len(expected):
-        missing = len(expected) - len(right)
-        parts.append(f"{missing} more {'belongs' if missing == 1 else 'belong'} in the answer")
+    parts = [translate("{right} of your {given} items are right", right=len(right),
+                       given=len(given))]
+    missing = len(expected) - len(right)
+    if missing == 1:
+        parts.append(translate("1 more belongs in the answer"))
+    elif missing > 1:
+        parts.append(translate("{missing} more belong in the answer", missing=missing))
     if extra:
-        parts.append("not part of the answer: " + ", ".join(repr(item) for item in extra))
+        parts.append(translate("not part of the answer: {items}",
+                               items=", ".join(repr(item) for item in extra)))
     return "; ".join(parts) + "."
 
 
@@ -318,7 +379,7 @@ class Hint:
         return self.text
 
     def _repr_markdown_(self) -> str:
-        return f"**Hint ({self.key})**: {self.text}"
+        return translate("**Hint ({key})**: {text}", key=self.key, text=self.text)
 
 
 def hint(key: str, number: int = 1) -> Hint:
@@ -330,13 +391,15 @@ def hint(key: str, number: int = 1) -> Hint:
     """
     exercise = get_exercise(key)
     if exercise.digests:
-        return Hint(exercise.key, f"Hints for {key} are not part of the graded edition.")
+        return Hint(exercise.key, translate("Hints for {key} are not part of the graded "
+                                            "edition.", key=key))
     if not exercise.hints:
-        return Hint(exercise.key, f"Exercise {key} has no hints; reveal({key!r}) shows the "
-                                  "solution.")
+        return Hint(exercise.key, translate("Exercise {key} has no hints; reveal({key!r}) "
+                                            "shows the solution.", key=key))
     index = min(max(int(number), 1), len(exercise.hints))
-    return Hint(exercise.key, f"Hint {index} of {len(exercise.hints)}: "
-                              f"{exercise.hints[index - 1]}")
+    return Hint(exercise.key, translate("Hint {index} of {count}: {text}", index=index,
+                                        count=len(exercise.hints),
+                                        text=exercise.hints[index - 1]))
 
 
 @dataclass(frozen=True)
@@ -349,8 +412,9 @@ class Solution:
     explanation: str
 
     def __repr__(self) -> str:
-        return (f"Solution {self.key}: {self.answer}\nIn code: answer = {self.solution}\n"
-                f"Why: {self.explanation}")
+        return translate("Solution {key}: {answer}\nIn code: answer = {solution}\nWhy: "
+                         "{explanation}", key=self.key, answer=self.answer,
+                         solution=self.solution, explanation=self.explanation)
 
 
 def reveal(key: str) -> Solution:
@@ -363,8 +427,9 @@ def reveal(key: str) -> Solution:
     exercise = get_exercise(key)
     log_event({"event": "reveal", "key": exercise.key})
     if exercise.digests:
-        return Solution(exercise.key, "(not in the graded edition)", "...",
-                        "solutions are shown after the deadline, by your instructor.")
+        return Solution(exercise.key, translate("(not in the graded edition)"), "...",
+                        translate("solutions are shown after the deadline, by your "
+                                  "instructor."))
     return Solution(exercise.key, exercise.answer, exercise.solution, exercise.explanation)
 
 
@@ -442,7 +507,7 @@ def load_graded_key(folder: Path) -> dict[str, Exercise]:
         return {}
     table = json.loads(path.read_text(encoding="utf-8"))
     return {key: Exercise(key=key, prompt=entry["prompt"], kind=entry["kind"], answer=None,
-                          solution="", explanation="that is right.",
+                          solution="", explanation=translate("that is right."),
                           digests=tuple(entry["digests"]), salt=table["salt"],
                           step=float(entry.get("step", 0)))
             for key, entry in table["exercise"].items()}
@@ -458,7 +523,8 @@ def _compare_graded(exercise: Exercise, answer: object) -> tuple[bool, str]:
     elif isinstance(answer, (str, int, float)) and not isinstance(answer, bool):
         given = normalise_text(answer)
     else:
-        raise AnswerFormatError(f"expected text; you gave {describe_type(answer)}")
+        raise AnswerFormatError(translate("expected text; you gave {kind}",
+                                          kind=describe_type(answer)))
     return answer_digest(exercise.salt, exercise.key, given) in exercise.digests, given
 
 
@@ -468,8 +534,6 @@ CHECK_CALL = re.compile(r"""check\(\s*(?P<q>["'])(?P<key>[^"']+)(?P=q)""")
 REVEAL_CALL = re.compile(r"""reveal\(\s*(?P<q>["'])(?P<key>[^"']+)(?P=q)""")
 RANK = ("unanswered", "not run", "invalid", "incorrect", "correct")
 WORK_FOLDERS = ("notebooks", "my-work")
-LABELS = {"correct": "done", "incorrect": "tried, not yet right", "invalid": "answer unreadable",
-          "unanswered": "not started", "not run": "answered, not run since last save"}
 
 
 ANSWER_LINE = re.compile(r"^[ \t]*answer_(?P<n>\d+)_(?P<k>\d+)[ \t]*=(?P<value>.*)$", re.M)
@@ -501,7 +565,12 @@ class ExerciseStatus:
 
     def describe(self) -> str:
         """Say the status in words, e.g. ``'done (after reveal)'``."""
-        return LABELS[self.status] + (" (after reveal)" if self.revealed else "")
+        labels = {"correct": translate("done"), "incorrect": translate("tried, not yet right"),
+                  "invalid": translate("answer unreadable"), "unanswered": translate("not started"),
+                  "not run": translate("answered, not run since last save")}
+        if self.revealed:
+            return translate("{status} (after reveal)", status=labels[self.status])
+        return labels[self.status]
 
 
 def exercise_statuses(notebook: dict, *, name: str) -> list[ExerciseStatus]:
@@ -531,8 +600,8 @@ def _text(cell: dict) -> str:
 
 def _status(cell: dict) -> str:
     shown = output_text(cell).strip()
-    for status, symbol in SYMBOLS.items():
-        if shown.startswith(symbol):
+    for status in SYMBOLS:
+        if any(shown.startswith(status_symbol(status, language=code)) for code in LANGUAGES):
             return status
     answers = [m["value"].strip() for m in ANSWER_LINE.finditer(_text(cell))]
     return "unanswered" if not answers or answers == ["..."] * len(answers) else "not run"
@@ -554,18 +623,27 @@ class Progress:
         """Say what to do next: the first exercise not yet correct, in notebook order."""
         todo = next((e for e in self.exercises if e.status != "correct"), None)
         if not self.exercises:
-            return "No exercises found: is the path a lesson notebook or the notebooks folder?"
+            return translate("No exercises found: is the path a lesson notebook or the "
+                             "notebooks folder?")
         if todo is None:
-            return "Every exercise is done. Go on to the discussion prompts and the next lesson."
-        return f"Next: exercise {todo.key} in {todo.notebook} ({todo.describe()})."
+            return translate("Every exercise is done. Go on to the discussion prompts and the "
+                             "next lesson.")
+        return translate("Next: exercise {key} in {notebook} ({status}).", key=todo.key,
+                         notebook=todo.notebook, status=todo.describe())
 
     def summary(self) -> str:
         """One sentence: how many are done, how many revealed, what next."""
         revealed = sum(e.revealed for e in self.exercises)
-        skipped = f" Skipped: {'; '.join(self.unreadable)}." if self.unreadable else ""
-        return (f"{self.done} of {len(self.exercises)} exercises done"
-                f"{f', {revealed} with a solution revealed' if revealed else ''}. "
-                f"{self.next_step()}{skipped}")
+        done = translate("{done} of {total} exercises done", done=self.done,
+                         total=len(self.exercises))
+        if revealed:
+            done = translate("{done}, {revealed} with a solution revealed", done=done,
+                             revealed=revealed)
+        text = translate("{done}. {next}", done=done, next=self.next_step())
+        if self.unreadable:
+            text = translate("{text} Skipped: {files}.", text=text,
+                             files="; ".join(self.unreadable))
+        return text
 
     def __repr__(self) -> str:
         rows = [f"{e.notebook:<32} {e.key:<6} {e.describe()}" for e in self.exercises]
@@ -575,7 +653,9 @@ class Progress:
         rows = "".join(f"<tr><td>{html.escape(e.notebook)}</td><td>{html.escape(e.key)}</td>"
                        f"<td>{html.escape(e.describe())}</td></tr>" for e in self.exercises)
         return (f'<div class="progress-summary"><p role="status">{html.escape(self.summary())}'
-                "</p><table><thead><tr><th>notebook</th><th>exercise</th><th>status</th></tr>"
+                f"</p><table><thead><tr><th>{html.escape(translate('notebook'))}</th>"
+                f"<th>{html.escape(translate('exercise'))}</th>"
+                f"<th>{html.escape(translate('status'))}</th></tr>"
                 f"</thead><tbody>{rows}</tbody></table></div>")
 
 
@@ -584,9 +664,11 @@ def read_notebook(path: Path) -> dict:
     try:
         notebook = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as err:
-        raise ValueError(f"could not read {path.name} as a notebook: {err}") from None
+        raise ValueError(translate("could not read {name} as a notebook: {error}",
+                                   name=path.name, error=err)) from None
     if not isinstance(notebook, dict) or not isinstance(notebook.get("cells"), list):
-        raise ValueError(f"{path.name} is not a Jupyter notebook (it has no list of cells)")
+        raise ValueError(translate("{name} is not a Jupyter notebook (it has no list of cells)",
+                                   name=path.name))
     return notebook
 
 
@@ -610,8 +692,9 @@ def progress(path: str | Path = ".") -> Progress:
     if where.suffix == ".ipynb" and where.is_file():
         return Progress(tuple(exercise_statuses(read_notebook(where), name=where.name)))
     if not where.is_dir():
-        raise ValueError(f"{str(path)!r} is neither a notebook (.ipynb) nor a folder; try "
-                         'progress(".") for every notebook in this folder')
+        raise ValueError(translate("{path!r} is neither a notebook (.ipynb) nor a folder; try "
+                                   'progress(".") for every notebook in this folder',
+                                   path=str(path)))
     statuses, unreadable = [], []
     folders = work_folders(where)
     for file in sorted(f for folder in folders for f in folder.glob("*.ipynb")):

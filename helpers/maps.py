@@ -35,6 +35,7 @@ from matplotlib.patches import Polygon
 from helpers.charts import Chart, house_style, make_chart
 from helpers.citations import caption, short_citation
 from helpers.data import MAP_FRAME
+from helpers.language import translate
 from helpers.readers import normalise_text
 from helpers.tables import Markdown, format_when, markdown_table
 
@@ -278,6 +279,9 @@ def _fold(text: object) -> str:
 def find_place(places: pd.DataFrame, name_or_id: str) -> pd.Series:
     """Find a place by id or name, forgiving case, accents and apostrophes.
 
+    In the French edition the English name (kept as ``name_en``) is found too, so
+    "Timbuktu" and "Tombouctou" name the same place.
+
     Args:
         places: The places table (``load_places()``).
         name_or_id: A ``place_id`` or a name, e.g. ``"segou"`` or ``"Ségou"``.
@@ -289,14 +293,20 @@ def find_place(places: pd.DataFrame, name_or_id: str) -> pd.Series:
         >>> table = pd.DataFrame({"place_id": ["segou"], "name": ["Ségou"]})
         >>> find_place(table, "SEGOU")["name"]
         'Ségou'
+        >>> table = pd.DataFrame({"place_id": ["timbuktu"], "name": ["Tombouctou"],
+        ...                       "name_en": ["Timbuktu"]})
+        >>> find_place(table, "Timbuktu")["name"]
+        'Tombouctou'
     """
     wanted = _fold(name_or_id)
-    for index, place_id, name in zip(places.index, places["place_id"], places["name"],
-                                     strict=True):
-        if wanted in (_fold(place_id), _fold(name)):
+    english = places["name_en"] if "name_en" in places else places["name"]
+    for index, place_id, name, name_en in zip(places.index, places["place_id"],
+                                              places["name"], english, strict=True):
+        if wanted in (_fold(place_id), _fold(name), _fold(name_en)):
             return places.loc[index]
     known = ", ".join(sorted(places["name"]))
-    raise ValueError(f"no place called {name_or_id!r}; known places: {known}")
+    raise ValueError(translate("no place called {name!r}; known places: {known}",
+                               name=name_or_id, known=known))
 
 
 def distance_between(places: pd.DataFrame, a: str, b: str) -> float:
@@ -397,13 +407,14 @@ def places_map_chart(places: pd.DataFrame, sources: pd.DataFrame, *,
     table = place_distances(places)
     far = table.iloc[-1]
     km_column = next(name for name in table.columns if name.startswith("km from "))
-    text = (f"Map of Mali and its neighbours with {len(places)} places marked. Bamako, the "
-            f"capital, lies in the south-west, on the Niger river; the northern towns lie "
-            f"hundreds of kilometres away, the farthest shown being {far['Place']} at "
-            f"{far[km_column]} km. The table lists every place with its distance "
-            "and direction from Bamako.")
+    text = translate("Map of Mali and its neighbours with {count} places marked. Bamako, the "
+                     "capital, lies in the south-west, on the Niger river; the northern towns "
+                     "lie hundreds of kilometres away, the farthest shown being {far} at {km} "
+                     "km. The table lists every place with its distance and direction from "
+                     "Bamako.", count=len(places), far=far["Place"], km=far[km_column])
     note = caption(sources, ["ref-natural-earth", *places["source_id"]],
-                   text="Towns and bases mentioned in the module; borders from Natural Earth.")
+                   text=translate("Towns and bases mentioned in the module; borders from "
+                                  "Natural Earth."))
     return make_chart(fig, caption=note, alt_text=text, table=table)
 
 
@@ -431,13 +442,13 @@ def describe_place(places: pd.DataFrame, events: pd.DataFrame, sources: pd.DataF
         '<p>Choose a place from the list to read about it.</p>'
     """
     if not name_or_id:
-        return "<p>Choose a place from the list to read about it.</p>"
+        return f"<p>{html.escape(translate('Choose a place from the list to read about it.'))}</p>"
     place = find_place(places, name_or_id)
     km, direction = _position(find_place(places, _ORIGIN), place)
     where = f"{place['lat']:.2f}°N, {abs(place['lon']):.2f}°{'E' if place['lon'] >= 0 else 'W'}"
-    position = ("It is the capital of Mali." if not direction else
-                f"It lies {round(km)} km {direction} of Bamako in a straight line "
-                "(roads are longer).")
+    position = (translate("It is the capital of Mali.") if not direction else
+                translate("It lies {km} km {direction} of Bamako in a straight line (roads are "
+                          "longer).", km=round(km), direction=direction))
     items = []
     for _, event in events[events["place_id"] == place["place_id"]].sort_values("date").iterrows():
         cited = "; ".join(short_citation(sources, s) for s in event["source_ids"].split(";"))
@@ -445,7 +456,7 @@ def describe_place(places: pd.DataFrame, events: pd.DataFrame, sources: pd.DataF
                      f"{html.escape(event['title'])} "
                      f"<small>({html.escape(cited)})</small></li>")
     happened = (f"<ul>{''.join(items)}</ul>" if items
-                else "<p>No event here in the timeline yet.</p>")
+                else f"<p>{html.escape(translate('No event here in the timeline yet.'))}</p>")
     return (f"<p><strong>{html.escape(place['name'])}</strong> ({where}). "
             f"{html.escape(position)}</p>{happened}")
 
@@ -465,7 +476,7 @@ def place_explorer(places: pd.DataFrame, events: pd.DataFrame,
         True
     """
     named = sorted(zip(places["name"], places["place_id"], strict=True))
-    picker = widgets.Dropdown(options=[("Choose a place…", ""), *named], value="",
+    picker = widgets.Dropdown(options=[(translate("Choose a place…"), ""), *named], value="",
                               description="Place:", layout=widgets.Layout(width="320px"))
     panel = widgets.HTML(value=describe_place(places, events, sources, ""))
     picker.add_class("place-explorer-picker")

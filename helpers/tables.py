@@ -11,6 +11,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from helpers.language import format_date, translate
+
 
 class Markdown(str):
     """A string that Jupyter renders as Markdown.
@@ -99,13 +101,16 @@ def glossary_table(actors: pd.DataFrame, *, kinds: tuple[str, ...] | None = None
         True
     """
     rows = actors if kinds is None else actors[actors["kind"].isin(kinds)]
-    frame = pd.DataFrame({"Name": rows["name"], "Full name": rows["full_name"],
-                          "Who they are": rows["description"], "Sources": rows["source_ids"]})
-    return markdown_table(frame, code=["Sources"])
+    sources = translate("Sources")
+    frame = pd.DataFrame({translate("Name"): rows["name"],
+                          translate("Full name"): rows["full_name"],
+                          translate("Who they are"): rows["description"],
+                          sources: rows["source_ids"]})
+    return markdown_table(frame, code=[sources])
 
 
 def format_when(day: pd.Timestamp, precision: str = "day") -> str:
-    """Write a date only as precisely as it is known (the one date writer).
+    """Write a date only as precisely as it is known, in the lesson's language.
 
     Example:
         >>> format_when(pd.Timestamp("2012-03-02"))
@@ -113,11 +118,8 @@ def format_when(day: pd.Timestamp, precision: str = "day") -> str:
         >>> format_when(pd.Timestamp("2011-10-01"), "month")
         'Oct 2011'
     """
-    if precision == "year":
-        return f"{day:%Y}"
-    if precision == "month":
-        return f"{day:%b %Y}"
-    return f"{day.day} {day:%b %Y}"
+    styles = {"year": "year", "month": "short-month"}
+    return format_date(day, style=styles.get(precision, "short"))
 
 
 def events_table(events: pd.DataFrame) -> Markdown:
@@ -131,8 +133,9 @@ def events_table(events: pd.DataFrame) -> Markdown:
     rows = events.sort_values("date")
     what = [f"**{escape_cell(t)}.** {escape_cell(s)}"
             for t, s in zip(rows["title"], rows["summary"], strict=True)]
+    what_happened, sources = translate("What happened"), translate("Sources")
     frame = pd.DataFrame({
-        "Date": [format_when(d, p) for d, p in zip(rows["date"], rows["date_precision"],
-                                                   strict=True)],
-        "What happened": what, "Sources": list(rows["source_ids"])})
-    return markdown_table(frame, code=["Sources"], markup=["What happened"])
+        translate("Date"): [format_when(d, p) for d, p in zip(rows["date"],
+                                                              rows["date_precision"], strict=True)],
+        what_happened: what, sources: list(rows["source_ids"])})
+    return markdown_table(frame, code=[sources], markup=[what_happened])

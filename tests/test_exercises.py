@@ -327,3 +327,93 @@ def test_foreseeable_slips_get_their_own_message(key: str, answer: object, words
 def test_a_text_exercise_given_a_list_does_not_print_the_answer() -> None:
     result = check("1.3", ["a", "b"])
     assert result.status == "invalid" and "ev-20120429" not in result.message
+
+
+# The French edition: keys/fr/lessonNN.toml translates each English key file.
+
+KEY_FILES = sorted(exercises.keys_dir().glob("lesson*.toml"))
+
+
+def read_toml(path: Path) -> dict:
+    import tomllib
+    return tomllib.loads(path.read_text(encoding="utf-8")).get("exercise", {})
+
+
+@pytest.mark.parametrize("english", KEY_FILES, ids=[path.stem for path in KEY_FILES])
+def test_every_english_key_file_has_a_complete_french_one(english: Path) -> None:
+    french_path = english.parent / "fr" / english.name
+    assert french_path.is_file(), (f"helpers/keys/fr/{english.name} does not exist yet: the "
+                                   f"French edition needs a translation of {english.name}")
+    english_keys, french_keys = read_toml(english), read_toml(french_path)
+    assert set(french_keys) == set(english_keys), (
+        f"fr/{english.name}: missing {sorted(set(english_keys) - set(french_keys))}, "
+        f"unknown {sorted(set(french_keys) - set(english_keys))}")
+    for key, entry in english_keys.items():
+        french = french_keys[key]
+        assert french.get("prompt") and french.get("explanation"), f"{key}: prompt, explanation"
+        assert len(french.get("hints", [])) == len(entry.get("hints", [])), f"{key}: hints"
+        lacking = set(entry.get("feedback", {})) - set(french.get("feedback", {}))
+        assert not lacking, f"fr/{english.name} {key}: no French feedback for {sorted(lacking)}"
+
+
+def test_french_keys_hold_no_answers(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "fr").mkdir()
+    (tmp_path / "lesson00.toml").write_text(
+        (exercises.keys_dir() / "lesson00.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "fr" / "lesson00.toml").write_text(
+        '[exercise."0.1"]\nprompt = "Quand ?"\nanswer = "2013-01-12"\n', encoding="utf-8")
+    monkeypatch.setenv("MALI_LANGUAGE", "fr")
+    with pytest.raises(ValueError, match="fr/lesson00.toml: exercise '0.1' translates answer"):
+        load_exercises(folder=tmp_path)
+
+
+def test_in_french_check_hint_and_reveal_speak_french(monkeypatch) -> None:
+    monkeypatch.setenv("MALI_LANGUAGE", "fr")
+    right = check("0.1", "vendredi 11 janvier 2013")
+    assert right and repr(right).startswith("✔ Correct (0.1): La France a commencé")
+    foreseen = check("0.1", "22/03/2012")
+    assert foreseen.message.startswith("C'est la date du coup d'État")
+    assert repr(check("0.1", "2013-02-02")).startswith("✘ Pas encore (0.1): ce n'est pas cela.")
+    assert check("0.1", ...).message.startswith("remplacez ... par votre réponse")
+    assert "« J mois AAAA »" in check("0.1", "bientôt").message
+    assert "miles" in check("0.2", round(513 / 1.609344)).message
+    assert repr(hint("0.1")).startswith("Indice 1 sur 2 : Cherchez la ligne")
+    assert "Pourquoi : " in repr(reveal("0.1")) and reveal("0.1").answer == "2013-01-11"
+
+
+def test_french_accept_forms_are_right_in_french_and_english_forms_still_are(
+        tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "fr").mkdir()
+    (tmp_path / "lesson01.toml").write_text(
+        '[exercise."9.1"]\nprompt = "Which body?"\nkind = "text"\nanswer = "African Union"\n'
+        'solution = "\\"African Union\\""\nexplanation = "Yes."\naccept = ["AU"]\n',
+        encoding="utf-8")
+    (tmp_path / "fr" / "lesson01.toml").write_text(
+        '[exercise."9.1"]\nprompt = "Quelle organisation ?"\nexplanation = "Oui."\n'
+        'accept = ["Union africaine", "UA"]\n', encoding="utf-8")
+    monkeypatch.setattr(exercises, "keys_dir", lambda: tmp_path)
+    monkeypatch.setenv("MALI_LANGUAGE", "fr")
+    assert all(check("9.1", form) for form in ("Union africaine", "UA", "AU", "african union"))
+    assert check("9.1", "Union africain").message.startswith("Presque : une lettre")
+    monkeypatch.setenv("MALI_LANGUAGE", "en")
+    assert check("9.1", "AU") and not check("9.1", "Union africaine")
+
+
+def test_french_progress_is_read_from_french_feedback(monkeypatch) -> None:
+    monkeypatch.setenv("MALI_LANGUAGE", "fr")
+    cell = {"cell_type": "code", "source": 'answer_0_1 = "x"\ncheck("0.1", answer_0_1)',
+            "outputs": [{"output_type": "execute_result",
+                         "data": {"text/plain": repr(check("0.1", "2013-02-02"))}}]}
+    statuses = exercise_statuses({"cells": [cell]}, name="00.ipynb")
+    assert statuses[0].status == "incorrect"
+    summary = Progress(tuple(statuses)).summary()
+    assert summary.startswith("0 exercice(s) sur 1 fait(s). Ensuite : l'exercice 0.1")
+    monkeypatch.setenv("MALI_LANGUAGE", "en")
+    assert exercise_statuses({"cells": [cell]}, name="00.ipynb")[0].status == "incorrect"
+
+
+def test_every_unit_slip_has_its_french() -> None:
+    from helpers.language import read_catalogue
+    french = read_catalogue("fr")
+    assert all(message in french for slips in exercises.UNIT_SLIPS.values()
+               for _, message in slips)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
+import string
+import tomllib
+from pathlib import Path
 
 import pytest
 
@@ -70,3 +74,63 @@ def test_an_unknown_date_style_is_named() -> None:
 def test_numbers_use_each_language_separators(value, decimals, english, french) -> None:
     assert format_number(value, decimals=decimals, language="en") == english
     assert format_number(value, decimals=decimals, language="fr") == french
+
+
+# Every message a helper translates has its French, with the same fields; nothing unused.
+
+HELPERS = Path(__file__).resolve().parents[1] / "helpers"
+MODULES = sorted(path.stem for path in HELPERS.glob("*.py") if path.stem != "__init__")
+
+
+def translated_literals(module: str) -> set[str]:
+    """The literal first arguments of translate(...) calls in helpers/<module>.py."""
+    tree = ast.parse((HELPERS / f"{module}.py").read_text(encoding="utf-8"))
+    return {call.args[0].value for call in ast.walk(tree)
+            if isinstance(call, ast.Call) and isinstance(call.func, ast.Name)
+            and call.func.id == "translate" and call.args
+            and isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str)}
+
+
+def string_constants(module: str) -> set[str]:
+    """Every string literal in helpers/<module>.py (messages kept in tables count as used)."""
+    tree = ast.parse((HELPERS / f"{module}.py").read_text(encoding="utf-8"))
+    return {node.value for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str)}
+
+
+def module_catalogue(module: str) -> dict[str, str]:
+    path = HELPERS / "locale" / "fr" / f"{module}.toml"
+    return tomllib.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+
+
+def field_names(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_every_translated_message_has_its_french_with_the_same_fields(module: str) -> None:
+    catalogue = module_catalogue(module)
+    missing = sorted(translated_literals(module) - set(catalogue))
+    assert not missing, (f"helpers/locale/fr/{module}.toml lacks {len(missing)} message(s) "
+                         f"of helpers/{module}.py: {missing}")
+    for english, french in catalogue.items():
+        assert field_names(english) == field_names(french), (
+            f"helpers/locale/fr/{module}.toml: {english!r} has fields {field_names(english)}, "
+            f"its French {field_names(french)}")
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_no_french_message_is_left_unused(module: str) -> None:
+    unused = sorted(set(module_catalogue(module)) - string_constants(module))
+    assert not unused, (f"helpers/locale/fr/{module}.toml has message(s) helpers/{module}.py "
+                        f"no longer uses: {unused}")
+
+
+def test_every_catalogue_is_named_after_a_module_and_agrees_with_the_others() -> None:
+    seen: dict[str, tuple[str, str]] = {}
+    for path in sorted((HELPERS / "locale" / "fr").glob("*.toml")):
+        assert path.stem in MODULES, f"{path.name} is named after no helpers module"
+        for english, french in module_catalogue(path.stem).items():
+            other = seen.setdefault(english, (path.name, french))
+            assert other[1] == french, (f"{english!r} is {other[1]!r} in {other[0]} but "
+                                        f"{french!r} in {path.name}")
