@@ -25,13 +25,15 @@ from datetime import date
 import ipywidgets as widgets
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
+import matplotlib.ticker as mticker
 import pandas as pd
 
 from helpers.charts import PALETTE, Chart, house_style, make_chart
 from helpers.citations import caption, collect_ids
 from helpers.data import split_ids
+from helpers.language import current_language, format_date, translate
 from helpers.readers import read_date
-from helpers.tables import Markdown, format_when, markdown_table
+from helpers.tables import Markdown, markdown_table
 
 # 1. The rules: which rows of us_rules.csv decide each kind of request.
 
@@ -44,6 +46,7 @@ _MALI = ("mali_government", "mali_army")
 _LOGISTICS = ("airlift", "refuelling")
 _SIGHT = ("intelligence", "surveillance")
 _COUP_ROWS = ("sec7008-fy2012", "sec7008-fy2013-cr", "sec7008-fy2013-full")
+_DAY_STYLES = ("long", "short", "day-month", "short-day-month")
 
 
 class ExplorerInputError(ValueError):
@@ -180,8 +183,32 @@ def _troops_rule(day: date, enacted: _Dates, rules: _Rules) -> _Ruling:
 def _check(value: object, allowed: tuple[str, ...], what: str) -> str:
     text = str(value).strip().lower().replace(" ", "_") if value is not None else ""
     if text not in allowed:
-        raise ExplorerInputError(f"unknown {what} {value!r}; choose one of: {', '.join(allowed)}")
+        raise ExplorerInputError(translate("unknown {what} {value}; choose one of: {options}",
+                                           what=translate(what), value=repr(value),
+                                           options=", ".join(allowed)))
     return text
+
+
+def name_of(code: str, *, language: str | None = None) -> str:
+    """Return an action, recipient, verdict or outcome code as words in the lesson's language.
+
+    Example:
+        >>> name_of("mali_army"), name_of("allowed_with_conditions", language="fr")
+        ('mali army', 'autorisé sous conditions')
+    """
+    return translate(code.replace("_", " "), language=language)
+
+
+def write_day(day: date, *, style: str = "long") -> str:
+    """Write a date as the explorer always has: two-digit days in English, "1er" in French.
+
+    Example:
+        >>> write_day(date(2013, 3, 1)), write_day(date(2013, 1, 8), style="short-day-month")
+        ('01 March 2013', '08 Jan')
+    """
+    text = format_date(day, style=style)
+    padded = current_language() == "en" and day.day < 10 and style in _DAY_STYLES
+    return f"0{text}" if padded else text
 
 
 def read_day(value: object) -> date:
@@ -199,8 +226,9 @@ def read_day(value: object) -> date:
     except ValueError as err:
         raise ExplorerInputError(str(err)) from None
     if not FIRST_DAY <= day <= LAST_DAY:
-        raise ExplorerInputError(f"{day.isoformat()} is outside the period the explorer covers "
-                                 f"({FIRST_DAY.isoformat()} to {LAST_DAY.isoformat()})")
+        raise ExplorerInputError(translate(
+            "{day} is outside the period the explorer covers ({first} to {last})",
+            day=day.isoformat(), first=FIRST_DAY.isoformat(), last=LAST_DAY.isoformat()))
     return day
 
 
@@ -208,7 +236,8 @@ def _record(action: str, recipient: str, day: date, us_actions: pd.DataFrame) ->
     """Dated lines from ``us_actions`` of the same kind and recipient, up to ``day``."""
     same = us_actions[(us_actions["kind"] == action) & (us_actions["recipient"] == recipient)
                       & (us_actions["date"] <= pd.Timestamp(day))]
-    return tuple(f"{row.date:%Y-%m-%d} ({row.outcome}): {row.summary}"
+    return tuple(translate("{day} ({outcome}): {summary}", day=f"{row.date:%Y-%m-%d}",
+                           outcome=name_of(row.outcome), summary=row.summary)
                  for row in same.sort_values("date").itertuples())
 
 
@@ -238,8 +267,8 @@ def judge(authorities: pd.DataFrame, us_rules: pd.DataFrame, action: str, recipi
     recipient = _check(recipient, RECIPIENTS, "recipient")
     when = read_day(day)
     if action == "humanitarian_aid" and recipient not in _MALI:
-        raise ExplorerInputError("humanitarian aid is modelled only for Mali; choose "
-                                 "mali_government or mali_army")
+        raise ExplorerInputError(translate("humanitarian aid is modelled only for Mali; choose "
+                                           "mali_government or mali_army"))
     enacted, rules = _index(authorities, us_rules)
     if action == "ground_troops":
         verdict, reasons, doubts = _troops_rule(when, enacted, rules)
@@ -266,7 +295,8 @@ _TABLE_CASES = (("training", "mali_army"), ("aid", "mali_government"),
 def _reason_html(reason: Reason, names: pd.DataFrame, sources: pd.DataFrame) -> str:
     row = names.loc[reason.authority_id]
     cites = caption(sources, reason.source_ids)
-    return (f"<li><strong>[{reason.basis}]</strong> {html.escape(reason.text)} "
+    return (f"<li><strong>[{html.escape(translate(reason.basis))}]</strong> "
+            f"{html.escape(reason.text)} "
             f"<small>— {html.escape(row['short_name'])}: {html.escape(row['citation'])} "
             f"(<code>{html.escape(reason.authority_id)}</code>). {html.escape(cites)}</small>"
             f"</li>")
@@ -275,17 +305,20 @@ def _reason_html(reason: Reason, names: pd.DataFrame, sources: pd.DataFrame) -> 
 def _verdict_html(verdict: Verdict, authorities: pd.DataFrame, sources: pd.DataFrame) -> str:
     names = authorities.set_index("authority_id")
     items = "".join(_reason_html(reason, names, sources) for reason in verdict.reasons)
+    question = translate("{action} for {recipient} on {day}", action=name_of(verdict.action),
+                         recipient=name_of(verdict.recipient), day=write_day(verdict.day))
     parts = [f'<p><span style="border-left:6px solid {_COLOURS[verdict.verdict]};'
-             f'padding:2px 8px" class="verdict-word"><strong>{_LABELS[verdict.verdict]}'
-             f"</strong></span> {html.escape(verdict.action.replace('_', ' '))} for "
-             f"{html.escape(verdict.recipient.replace('_', ' '))} on "
-             f"{verdict.day:%d %B %Y}</p>", f"<ul>{items}</ul>"]
+             f'padding:2px 8px" class="verdict-word"><strong>'
+             f"{html.escape(translate(_LABELS[verdict.verdict]))}</strong></span> "
+             f"{html.escape(question)}</p>", f"<ul>{items}</ul>"]
     if verdict.doubts:
         doubts = "".join(_reason_html(reason, names, sources) for reason in verdict.doubts)
-        parts.append(f"<p><em>Where the law was uncertain:</em></p><ul>{doubts}</ul>")
+        title = html.escape(translate("Where the law was uncertain:"))
+        parts.append(f"<p><em>{title}</em></p><ul>{doubts}</ul>")
     if verdict.record:
         done = "".join(f"<li>{html.escape(line)}</li>" for line in verdict.record)
-        parts.append(f"<p><em>What Washington had done by then:</em></p><ul>{done}</ul>")
+        title = html.escape(translate("What Washington had done by then:"))
+        parts.append(f"<p><em>{title}</em></p><ul>{done}</ul>")
     return "".join(parts)
 
 
@@ -306,11 +339,12 @@ def explain(authorities: pd.DataFrame, us_rules: pd.DataFrame, us_actions: pd.Da
         True
     """
     if not action or not recipient or not str(day or "").strip():
-        return "<p>Choose an action, a recipient and a date.</p>"
+        return f"<p>{html.escape(translate('Choose an action, a recipient and a date.'))}</p>"
     try:
         verdict = judge(authorities, us_rules, action, recipient, day, us_actions=us_actions)
     except ExplorerInputError as err:
-        return f'<p class="explorer-error">Cannot judge that: {html.escape(str(err))}.</p>'
+        message = translate("Cannot judge that: {error}.", error=str(err))
+        return f'<p class="explorer-error">{html.escape(message)}</p>'
     return _verdict_html(verdict, authorities, sources)
 
 
@@ -330,13 +364,13 @@ def authority_explorer(authorities: pd.DataFrame, us_rules: pd.DataFrame,
         >>> "BARRED" in box.children[1].value
         True
     """
-    action = widgets.Dropdown(options=[("Choose…", ""), *[(a.replace("_", " "), a)
-                                                          for a in ACTIONS]],
-                              value="", description="Action:")
-    recipient = widgets.Dropdown(options=[("Choose…", ""), *[(r.replace("_", " "), r)
-                                                             for r in RECIPIENTS]],
-                                 value="", description="For:")
-    day = widgets.Text(value="2013-01-21", description="Date:", continuous_update=False)
+    choose = translate("Choose…")
+    action = widgets.Dropdown(options=[(choose, ""), *[(name_of(a), a) for a in ACTIONS]],
+                              value="", description=translate("Action:"))
+    recipient = widgets.Dropdown(options=[(choose, ""), *[(name_of(r), r) for r in RECIPIENTS]],
+                                 value="", description=translate("For:"))
+    day = widgets.Text(value="2013-01-21", description=translate("Date:"),
+                       continuous_update=False)
     panel = widgets.HTML()
     for control, name in ((action, "action"), (recipient, "recipient"), (day, "date")):
         control.add_class(f"us-law-{name}")
@@ -364,11 +398,12 @@ def judge_cases(authorities: pd.DataFrame, us_rules: pd.DataFrame) -> pd.DataFra
     """
     rows = []
     for action, recipient in _TABLE_CASES:
-        row = {"Request": action.replace("_", " "), "For": recipient.replace("_", " ")}
+        row = {translate("Request"): name_of(action), translate("For"): name_of(recipient)}
         for day in _TABLE_DAYS:
             verdict = judge(authorities, us_rules, action, recipient, day)
-            row[format_when(pd.Timestamp(day))] = (f"{verdict.verdict.replace('_', ' ')} "
-                                                   f"({', '.join(verdict.cited())})")
+            row[format_date(verdict.day, style="short")] = translate(
+                "{verdict} ({ids})", verdict=name_of(verdict.verdict),
+                ids=", ".join(verdict.cited()))
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -397,12 +432,13 @@ def authorities_table(authorities: pd.DataFrame) -> Markdown:
         True
     """
     rows = authorities.sort_values("enacted")
+    sources = translate("Sources")
     frame = pd.DataFrame({
-        "Instrument": rows["short_name"], "Citation": rows["citation"],
-        "Date": [format_when(day) for day in rows["enacted"]],
-        "Kind": rows["kind"].str.replace("_", " "),
-        "How it bore on Mali": rows["bearing_on_mali"], "Sources": rows["source_ids"]})
-    return markdown_table(frame, code=["Sources"])
+        translate("Instrument"): rows["short_name"], translate("Citation"): rows["citation"],
+        translate("Date"): [format_date(day, style="short") for day in rows["enacted"]],
+        translate("Kind"): [name_of(kind) for kind in rows["kind"]],
+        translate("How it bore on Mali"): rows["bearing_on_mali"], sources: rows["source_ids"]})
+    return markdown_table(frame, code=[sources])
 
 
 # 4. A timeline of what Washington did, drawn against the dates of the legal events.
@@ -433,11 +469,29 @@ def row_label(kind: str, recipient: str) -> str:
         ('(d) training: Malian army', 'training: African force')
     """
     return _ROWS.get((kind, recipient), _ROWS.get((kind, None), kind.replace("_", " ")))
+
+
+def _row_names(table: pd.DataFrame) -> pd.DataFrame:
+    """The timeline table as shown to students: rows and outcomes in the lesson's language."""
+    shown = table.assign(Row=[translate(row) for row in table["Row"]],
+                         Outcome=[name_of(outcome) for outcome in table["Outcome"]])
+    return shown.rename(columns={name: translate(name) for name in shown.columns})
 _OUTCOME_STYLES = {"done": (PALETTE["bluish_green"], "o"),
                    "barred": (PALETTE["vermillion"], "X"),
                    "declined": (PALETTE["orange"], "s"),
                    "conditional": (PALETTE["blue"], "D"),
                    "requested": (PALETTE["reddish_purple"], "^")}
+
+
+def _month(day: pd.Timestamp) -> str:
+    """A month's short name alone ("Jan", "janv.")."""
+    return format_date(day, style="short-month").rsplit(" ", 1)[0]
+
+
+def _date_ticks(style: str) -> mticker.FuncFormatter:
+    """Date tick labels written by :func:`write_day` (so in the lesson's language)."""
+    return mticker.FuncFormatter(lambda value, _pos: write_day(mdates.num2date(value).date(),
+                                                               style=style))
 
 
 def _laws_in_window(authorities: pd.DataFrame) -> pd.DataFrame:
@@ -473,11 +527,16 @@ def describe_timeline(table: pd.DataFrame) -> str:
     """
     laws = table[table["Row"] == LAW_ROW]
     acts = table[table["Row"] != LAW_ROW]
-    law_text = "; ".join(f"{format_when(r.Date)} {r.What}" for r in laws.itertuples())
+    law_text = "; ".join(f"{format_date(r.Date, style='short')} {r.What}"
+                         for r in laws.itertuples())
     busy = acts[acts["Date"].between(*ZOOM)]
-    act_text = "; ".join(f"{r.Date:%d %b} {r.What}: {r.Outcome}" for r in busy.itertuples())
-    return (f"Legal events: {law_text}. {len(acts)} US actions in all; "
-            f"{len(busy)} fall between {ZOOM[0]:%d %B} and {ZOOM[1]:%d %B %Y}: {act_text}.")
+    act_text = "; ".join(translate("{day} {what}: {outcome}",
+                                   day=write_day(r.Date, style="short-day-month"), what=r.What,
+                                   outcome=name_of(r.Outcome)) for r in busy.itertuples())
+    return translate("Legal events: {laws}. {count} US actions in all; {busy} fall between "
+                     "{start} and {end}: {acts}.", laws=law_text, count=len(acts),
+                     busy=len(busy), start=write_day(ZOOM[0], style="day-month"),
+                     end=write_day(ZOOM[1]), acts=act_text)
 
 
 def line_label(name: str, *, width: int = 26) -> str:
@@ -503,11 +562,12 @@ def _draw(ax: plt.Axes, table: pd.DataFrame, rows: list[str], span: tuple,
     for outcome, (colour, marker) in _OUTCOME_STYLES.items():
         chosen = acts[acts["Outcome"] == outcome]
         ax.scatter(chosen["Date"], [rows.index(k) for k in chosen["Row"]], s=90, color=colour,
-                   marker=marker, label=outcome, edgecolor="black", linewidth=0.5, zorder=3)
+                   marker=marker, label=name_of(outcome), edgecolor="black", linewidth=0.5,
+                   zorder=3)
     ax.set_xlim(*span)
-    ax.set_yticks(range(len(rows)), rows, fontsize=11)
+    ax.set_yticks(range(len(rows)), [translate(row) for row in rows], fontsize=11)
     ax.set_ylim(-0.7, len(rows) + LABEL_BAND - 0.3)
-    ax.set_xlabel("Date")
+    ax.set_xlabel(translate("Date"))
     ax.grid(axis="y", color="#dddddd")
 
 
@@ -530,21 +590,24 @@ def us_timeline_chart(us_actions: pd.DataFrame, authorities: pd.DataFrame,
         figure, (whole, zoom) = plt.subplots(1, 2, figsize=(13, 6.5), sharey=True,
                                              width_ratios=(3, 2))
         _draw(whole, table, rows, WINDOW, unlabelled=ZOOM)
-        whole.axvspan(*ZOOM, color=PALETTE["yellow"], alpha=0.25, label="close-up")
+        whole.axvspan(*ZOOM, color=PALETTE["yellow"], alpha=0.25, label=translate("close-up"))
         _draw(zoom, table, rows, ZOOM)
-        whole.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
+        whole.xaxis.set_major_formatter(_date_ticks("short-month"))
         zoom.xaxis.set_major_locator(mdates.WeekdayLocator(byweekday=mdates.MO, interval=2))
-        zoom.xaxis.set_major_formatter(mdates.DateFormatter("%d %b"))
-        whole.set_ylabel("Kind of US help")
-        whole.set_title(f"{WINDOW[0]:%b %Y} – {WINDOW[1]:%b %Y}")
-        zoom.set_title(f"Close-up: {ZOOM[0]:%b} – {ZOOM[1] - pd.Timedelta(days=1):%b %Y}")
-        whole.legend(title="Outcome", loc="upper left", bbox_to_anchor=(0.0, -0.2),
+        zoom.xaxis.set_major_formatter(_date_ticks("short-day-month"))
+        whole.set_ylabel(translate("Kind of US help"))
+        whole.set_title(f"{format_date(WINDOW[0], style='short-month')} – "
+                        f"{format_date(WINDOW[1], style='short-month')}")
+        last = ZOOM[1] - pd.Timedelta(days=1)
+        zoom.set_title(translate("Close-up: {start} – {end}", start=_month(ZOOM[0]),
+                                 end=format_date(last, style="short-month")))
+        whole.legend(title=translate("Outcome"), loc="upper left", bbox_to_anchor=(0.0, -0.2),
                      ncols=6, fontsize=10, framealpha=1)
         figure.autofmt_xdate()
     ids = collect_ids([*us_actions["source_ids"], *_laws_in_window(authorities)["source_ids"]])
-    text = ("US requests and actions (markers, by outcome; rows (a)-(e) are the role-play's "
-            "requests) against US legal events (dashed lines, labelled with their names; "
-            "the table below gives their ids).")
+    text = translate("US requests and actions (markers, by outcome; rows (a)-(e) are the "
+                     "role-play's requests) against US legal events (dashed lines, labelled "
+                     "with their names; the table below gives their ids).")
+    shown = _row_names(table.assign(Date=table["Date"].dt.strftime("%Y-%m-%d")))
     return make_chart(figure, caption=caption(sources, ids, text=text),
-                      alt_text=describe_timeline(table),
-                      table=table.assign(Date=table["Date"].dt.strftime("%Y-%m-%d")))
+                      alt_text=describe_timeline(table), table=shown)

@@ -356,3 +356,48 @@ def test_chart_splits_training_by_recipient_and_marks_the_role_play_requests(
     african = table[table["Row"] == "training: African force"]["Outcome"]
     assert "barred" in set(army) and "barred" not in set(african)
     assert set(african) == {"conditional"}
+
+
+# The French edition: the same explorer, chart and tables speak French (MALI_LANGUAGE=fr).
+
+def test_french_widget_and_explanation_are_in_french(monkeypatch, authorities, us_rules,
+                                                      us_actions, sources) -> None:
+    monkeypatch.setenv("MALI_LANGUAGE", "fr")
+    tables = (authorities, us_rules, us_actions, sources)
+    box = authority_explorer(*tables)
+    action, recipient, day = box.children[0].children
+    assert "Choisissez une action" in box.children[1].value
+    assert (action.description, recipient.description) == ("Action\u00a0:", "Pour\u00a0:")
+    assert ("armée malienne", "mali_army") in recipient.options
+    action.value, recipient.value = "training", "mali_army"
+    panel = box.children[1].value
+    assert "INTERDIT" in panel and "[loi]" in panel and "21 janvier 2013" in panel
+    assert "BARRED" not in panel and "[law]" not in panel and "January" not in panel
+    day.value = "la semaine prochaine"
+    assert "Impossible de trancher" in box.children[1].value
+    text = explain(*tables, "ground_troops", "mali_government", "2013-03-01")
+    assert "1er mars 2013" in text and "Là où le droit était incertain" in text
+    assert "[politique]" in text and "[incertain]" in text
+
+
+def test_french_tables_chart_and_text_alternative(monkeypatch, authorities, us_rules,
+                                                  us_actions, sources) -> None:
+    monkeypatch.setenv("MALI_LANGUAGE", "fr")
+    table = judge_cases(authorities, us_rules)
+    assert list(table.columns) == ["Demande", "Pour", "1er mars 2012", "21 janv. 2013",
+                                   "1er oct. 2013"]
+    assert table.iloc[0].tolist()[:2] == ["formation", "armée malienne"]
+    assert table.iloc[0]["21 janv. 2013"] == "interdit (sec7008-fy2013-cr)"
+    assert authorities_table(authorities).splitlines()[0].startswith(
+        "| Instrument | Référence | Date | Nature | Effet sur le Mali |")
+    text = describe_timeline(build_timeline(us_actions, authorities))
+    assert text.startswith("Événements juridiques : ".replace(" :", "\u00a0:"))
+    assert "11 févr. 2013 Emergency drawdown" in text and "21 janv." in text
+    chart = us_timeline_chart(us_actions, authorities, sources)
+    whole, zoom = chart.figure.axes
+    assert whole.get_ylabel() == "Type d'aide américaine"
+    assert zoom.get_title().startswith("Gros plan")
+    labels = [tick.get_text() for tick in whole.get_yticklabels()]
+    assert "(a) transport aérien" in labels and "(a) airlift" not in labels
+    assert {"Ligne", "Issue"} <= set(chart.table.columns)
+    assert "Demandes et actions américaines" in chart.caption
