@@ -668,8 +668,9 @@ def translate_table(frame: pd.DataFrame, table: str, *, language: str | None = N
     unknown = set(translation) - set(keys)
     if unknown:
         first = min(unknown, key=lambda k: int(translation[k]["_row"]))
+        key_column = "place_id" if table == "control" else id_column(table)
         raise DataError(translation_path(table, code, data_dir=data_dir),
-                        int(translation[first]["_row"]), None,
+                        int(translation[first]["_row"]), key_column,
                         f"{first!r} is not a row of {table}")
     columns = [name for name in next(iter(translation.values())) if
                name in TRANSLATED_COLUMNS[table]]
