@@ -130,3 +130,56 @@ def test_an_unknown_column_names_file_row_and_column(data_copy: Path, monkeypatc
         load_table("places", data_dir=data_copy)
     assert (caught.value.path, caught.value.row, caught.value.column) == (
         "fr/places.csv", 1, "nickname")
+
+
+# French-language evidence in lesson 5: the gloss is compared, the original is shown.
+
+def test_french_language_claims_answer_the_questions_lesson_5_compares() -> None:
+    claims = load_table("claims")
+    french = claims[claims["language"] == "fr"]
+    keys = {"who-decided", "legal-basis", "first-french-mission", "french-troops-in-mali",
+            "us-support-offered"}
+    assert keys <= set(french["claim_key"])
+    assert (french["original"] != "").all() and (french["claim"] != "").all()
+    sources = load_table("sources").set_index("source_id")
+    assert set(sources.loc[french["source_id"], "language"]) == {"fr"}
+    for original in french["original"]:
+        assert original.count("»") == 1 and len(original) < 260, original
+
+
+def test_an_original_without_its_language_is_refused(data_copy: Path) -> None:
+    path = data_copy / "claims.csv"
+    _rewrite(path, lambda rows: rows[1].__setitem__(rows[0].index("original"), "« Texte. »"))
+    with pytest.raises(DataError) as caught:
+        load_table("claims", data_dir=data_copy)
+    assert (caught.value.row, caught.value.column) == (2, "language")
+
+
+def test_lesson_5_shows_the_original_beside_the_gloss_in_english(monkeypatch) -> None:
+    from helpers.comparing_sources import key_claims_table
+    monkeypatch.setenv("MALI_LANGUAGE", "en")
+    table = key_claims_table(load_table("claims"), load_table("sources"), "who-decided")
+    row = next(line for line in table.splitlines() if "République, 2013-01-11" in line)
+    assert "Hollande said he had decided" in row
+    assert "(original, fr: « J'ai donc décidé" in row
+
+
+def test_lesson_5_shows_the_original_in_place_of_the_gloss_in_french(monkeypatch) -> None:
+    from helpers.comparing_sources import key_claims_table
+    monkeypatch.setenv("MALI_LANGUAGE", "fr")
+    table = key_claims_table(load_table("claims"), load_table("sources"), "who-decided")
+    row = next(line for line in table.splitlines() if "République, 2013-01-11" in line)
+    assert "« J'ai donc décidé que la France répondra" in row
+    assert "original, fr" not in row and "Hollande said" not in row
+    other = next(line for line in table.splitlines() if "ThinkProgress" in line)
+    assert "Hollande a décidé que la France répondrait" in other
+
+
+def test_the_matrix_gains_french_columns() -> None:
+    from helpers.comparing_sources import corroborate_claims
+    matrix = corroborate_claims(load_table("claims"), load_table("claim_keys"),
+                                load_table("claim_stances"))
+    assert {"official-elysee-20130111-voeux", "news-opex360-20130115-konna",
+            "news-maliactu-20130114-panetta"} <= set(matrix.columns)
+    assert matrix.loc["legal-basis", "official-elysee-20130111-voeux"] == "contradicts"
+    assert matrix.loc["who-decided", "official-elysee-20130111-voeux"] == "agrees"
