@@ -35,6 +35,7 @@ from matplotlib.ticker import FuncFormatter
 
 from helpers.charts import PALETTE, Chart, house_style, make_chart
 from helpers.citations import caption, source_label, source_row
+from helpers.language import current_language, translate
 from helpers.readers import read_date
 from helpers.tables import Markdown, markdown_table
 
@@ -149,6 +150,27 @@ def sourcing_table(sources: pd.DataFrame, source_ids: Iterable[str]) -> Markdown
     return markdown_table(table, code=["source_id"])
 
 
+def _claim_wording(claim: Mapping[str, object]) -> str:
+    """Return a claim as a reader sees it: the English gloss, with the source's own words beside
+    it when the source was not in English; in an edition in the source's language, its own
+    words in place of the gloss.
+
+    Example:
+        >>> _claim_wording({"claim": "France acted.", "language": "", "original": ""})
+        'France acted.'
+        >>> _claim_wording({"claim": "France acted.", "language": "fr",
+        ...                "original": "« La France a agi. »"})
+        'France acted. (original, fr: « La France a agi. »)'
+    """
+    original, language = claim.get("original"), claim.get("language")
+    if not isinstance(original, str) or not original:
+        return str(claim["claim"])
+    if language == current_language():
+        return original
+    return translate("{claim} (original, {code}: {original})", claim=claim["claim"],
+                     code=language, original=original)
+
+
 def key_claims_table(claims: pd.DataFrame, sources: pd.DataFrame, key: str) -> Markdown:
     """Return every claim on one question (``claim_key``), oldest source first.
 
@@ -168,7 +190,8 @@ def key_claims_table(claims: pd.DataFrame, sources: pd.DataFrame, key: str) -> M
         raise ValueError(f"no claim uses claim_key {key!r}")
     published = dict(zip(sources["source_id"], sources["published"], strict=True))
     table = pd.DataFrame({"Source": [_source_label(sources, s) for s in rows["source_id"]],
-                          "Speaker": rows["speaker"].to_numpy(), "Claim": rows["claim"].to_numpy(),
+                          "Speaker": rows["speaker"].to_numpy(),
+                          "Claim": [_claim_wording(claim) for claim in _records(rows)],
                           "_date": [str(published.get(s, "")) for s in rows["source_id"]]})
     return markdown_table(table.sort_values("_date", kind="stable").drop(columns="_date"))
 
@@ -461,7 +484,7 @@ def _citation_html(sources: pd.DataFrame, source_id: str) -> str:
 
 def _claim_html(claim: Mapping[str, str]) -> str:
     """Return one claim as escaped HTML: the claim, its speaker, quote and locator."""
-    parts = [f'<p class="cm-claim">{html.escape(claim["claim"])}</p>',
+    parts = [f'<p class="cm-claim">{html.escape(_claim_wording(claim))}</p>',
              f'<p class="cm-meta">Speaker: {html.escape(claim["speaker"] or "not stated")}; '
              f'where: {html.escape(claim["locator"] or "not stated")}; '
              f'claim <code>{html.escape(claim["claim_id"])}</code></p>']
@@ -565,7 +588,7 @@ def _figures_for_key(claims: pd.DataFrame, sources: pd.DataFrame, key: str) -> p
         "source": [_source_label(sources, s) for s in rows["source_id"]],
         "published": rows["source_id"].map(dates).astype(str).to_numpy(),
         "value": values.to_numpy(dtype=float), "unit": rows["unit"].to_numpy(),
-        "claim": rows["claim"].to_numpy()})
+        "claim": [_claim_wording(claim) for claim in _records(rows)]})
     return table.sort_values(["published", "source"], kind="stable").reset_index(drop=True)
 
 

@@ -133,6 +133,9 @@ MAP_FRAME = (-13.0, 16.5, 9.5, 25.5)  # (lon_min, lon_max, lat_min, lat_max): th
 CONTROL_STATUSES = ("confirmed", "contested", "refuted")
 # The wire agency whose story a news row carries, whoever published it.
 AGENCIES = ("afp", "reuters", "ap", "xinhua", "efe", "pap", "anadolu", "dpa")
+# The language a source (and a claim's original wording) is in, as an ISO 639-1 code; an
+# empty cell means English.
+SOURCE_LANGUAGES = ("fr", "it", "ar", "de", "es", "pt", "pl", "ru", "tr", "zh")
 
 TABLES: dict[str, tuple[Column, ...]] = {
     "sources": (
@@ -141,6 +144,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("kind", "category", allowed=SOURCE_KINDS), _opt("url", "url"),
         _opt("voice", "category", allowed=VOICES), _opt("seed_file"), _opt("notes"),
         _opt("agency", "category", allowed=AGENCIES),
+        _opt("language", "category", allowed=SOURCE_LANGUAGES),
     ),
     "places": (
         Column("place_id", "id"), Column("name", "text"),
@@ -184,7 +188,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("claim_id", "id"), Column("source_id", "ref", ref="sources"),
         Column("topic", "category", allowed=CLAIM_TOPICS), Column("claim_key", "slug"),
         Column("claim", "text"), _opt("value"), _opt("unit"), _opt("speaker"), _opt("quote"),
-        _opt("locator"),
+        _opt("locator"), _opt("language", "category", allowed=SOURCE_LANGUAGES), _opt("original"),
     ),
     "labels": (
         Column("source_id", "ref", ref="sources"), Column("label", "text"),
@@ -512,6 +516,13 @@ def _check_claim_value(record: dict) -> None:
         raise _Fault("value", f"{err} (unit {unit!r})") from None
 
 
+def _check_claim(record: dict) -> None:
+    _check_claim_value(record)
+    if record["original"] and not record["language"]:
+        raise _Fault("language", "a claim with its original wording needs the language it is "
+                                 "in (an ISO code such as fr); English needs no original")
+
+
 def _check_baseline(record: dict) -> None:
     value, kind = record["baseline_value"], record["kind"]
     if not value:
@@ -526,7 +537,7 @@ def _check_baseline(record: dict) -> None:
 
 
 ROW_CHECKS = {
-    "events": _check_span, "places": _check_in_frame, "claims": _check_claim_value,
+    "events": _check_span, "places": _check_in_frame, "claims": _check_claim,
     "claim_keys": _check_baseline,
 }
 
@@ -668,8 +679,9 @@ def translate_table(frame: pd.DataFrame, table: str, *, language: str | None = N
     unknown = set(translation) - set(keys)
     if unknown:
         first = min(unknown, key=lambda k: int(translation[k]["_row"]))
+        key_column = "place_id" if table == "control" else id_column(table)
         raise DataError(translation_path(table, code, data_dir=data_dir),
-                        int(translation[first]["_row"]), None,
+                        int(translation[first]["_row"]), key_column,
                         f"{first!r} is not a row of {table}")
     columns = [name for name in next(iter(translation.values())) if
                name in TRANSLATED_COLUMNS[table]]
@@ -718,6 +730,8 @@ def load_sources(*, data_dir: Path | None = None) -> pd.DataFrame:
     voice        who is actually speaking: reporter, official, analyst, …
     seed_file    file name in ``shared/seeds/`` for the five seeds
     notes        anything a reader should know about the source
+    agency       the wire agency whose story a news row carries (may be empty)
+    language     ISO 639-1 code of the source's language (empty for English)
     ============ ==========================================================
 
     Example:
@@ -817,7 +831,9 @@ def load_deployments(*, data_dir: Path | None = None) -> pd.DataFrame:
 
 def load_claims(*, data_dir: Path | None = None) -> pd.DataFrame:
     """Load what each source asserts: ``claim_id``, ``source_id``, ``topic``, ``claim_key``,
-    ``claim`` (own words), ``value``, ``unit``, ``speaker``, ``quote``, ``locator``.
+    ``claim`` (own words, in English), ``value``, ``unit``, ``speaker``, ``quote``, ``locator``,
+    ``language`` (of the source's wording; empty for English) and ``original`` (the source's
+    own words, a short attributed quotation, for claims not made in English).
 
     Example:
         >>> "claim_key" in load_claims().columns
