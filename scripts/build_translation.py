@@ -43,8 +43,9 @@ ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 TRANSLATIONS = ROOT / "translations"
 LANGUAGE_CELL_ID = "edition-language"
-# A Markdown link or image target that leaves notebooks/: ](../docs/x.md) or src="../x".
-OUTSIDE_LINK = re.compile(r"(\]\(|src=\"|href=\")\.\./")
+# A Markdown link or image target that leaves notebooks/: ](../docs/x.md) or src="../x"; not
+# a link from a translation to an English lesson (](../00-start-here.ipynb), already right).
+OUTSIDE_LINK = re.compile(r"(\]\(|src=\"|href=\")\.\./(?![0-9][0-9]-[^/)\"]*\.ipynb)")
 
 
 @dataclass
@@ -104,6 +105,8 @@ def relink(text: str) -> str:
     Example:
         >>> relink("[reference](../docs/helper-reference.md) and [next](01-the-coup.ipynb)")
         '[reference](../../docs/helper-reference.md) and [next](01-the-coup.ipynb)'
+        >>> relink("[English](../00-start-here.ipynb)")
+        '[English](../00-start-here.ipynb)'
     """
     return OUTSIDE_LINK.sub(lambda m: m.group(1) + "../../", text)
 

@@ -43,7 +43,7 @@ def visible_text(text: str, *, is_html: bool = False) -> str:
     Example:
         >>> visible_text('<p>Voir <em>The Guardian</em> et “and so” http://x.org/the</p>',
         ...              is_html=True)
-        'Voir   et   '
+        'Voir   et'
     """
     if is_html:
         text = STYLE.sub(" ", text)
@@ -63,10 +63,11 @@ def english_in(text: str) -> list[str]:
         >>> english_in("Le 11 janvier 2013, la France lance l'opération Serval.")
         []
     """
-    found = [f"{phrase}: …{_around(text, text.index(phrase), len(phrase))}…"
-             for phrase in ENGLISH_PHRASES if phrase in text]
+    spans = [(text.index(phrase), phrase) for phrase in ENGLISH_PHRASES if phrase in text]
+    found = [f"{phrase}: …{_around(text, start, len(phrase))}…" for start, phrase in spans]
     found += [f"{match[1]}: …{_around(text, match.start(), len(match[1]))}…"
-              for match in ENGLISH.finditer(text)]
+              for match in ENGLISH.finditer(text)
+              if not any(start <= match.start() < start + len(p) for start, p in spans)]
     return found
 
 
@@ -105,7 +106,7 @@ def cell_leaks(source: str, outputs: Iterable[Mapping]) -> list[str]:
     Example:
         >>> cell_leaks("check('0.1', x)", [{"output_type": "execute_result",
         ...                                 "data": {"text/plain": "✘ Not yet (0.1)"}}])
-        ['Not yet: …✘ Not yet (0.1)…', 'not: …✘ Not yet (0.1)…']
+        ['Not yet: …✘ Not yet (0.1)…']
     """
     if BIBLIOGRAPHY_CALL.search(source):
         return []

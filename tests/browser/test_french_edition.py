@@ -1,0 +1,88 @@
+"""The French edition in a real JupyterLab: notebook 00 runs, its widget and check speak French.
+
+The French notebook is built here from the English one and whatever French text exists
+(``scripts/build_translation.py``), so the test relies on what the helpers print, not on the
+lesson's prose. The French texts expected are computed by the same helpers in this process
+with ``MALI_LANGUAGE=fr``, and each must differ from the English one: a helper that still
+speaks English fails the test.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+from build_translation import read_entries, translate_notebook
+from conftest import REPO_ROOT
+from lab import cell_errors, open_notebook, run_all_cells, wait_for_text
+from test_progress_summary import code_cell, replace_and_run
+
+from helpers.data import load_events, load_places, load_sources
+from helpers.exercises import check
+from helpers.maps import describe_place, place_explorer
+
+NOTEBOOK = "notebooks/fr/00-start-here.ipynb"
+ANSWER = "11 janvier 2013"
+TAG = re.compile(r"<[^>]+>")
+
+
+def visible(markup: str) -> str:
+    """The text of an HTML fragment as the page shows it, spaces collapsed."""
+    return " ".join(html.unescape(TAG.sub(" ", markup)).split())
+
+
+def helper_texts(monkeypatch: pytest.MonkeyPatch, language: str) -> dict[str, str]:
+    """What the place explorer and ``check`` show in ``language``, from the helpers themselves."""
+    monkeypatch.setenv("MALI_LANGUAGE", language)
+    monkeypatch.delenv("HELPERS_EXERCISE_LOG", raising=False)
+    tables = load_places(), load_events(), load_sources()
+    gao = visible(describe_place(*tables, "gao"))
+    picker = place_explorer(*tables).children[0]
+    return {"choose": visible(describe_place(*tables, "")),
+            "first option": picker.options[0][0],
+            "gao": gao[gao.index(")") + 1:].strip()[:60],  # after "Gao (16.27°N, …)"
+            "feedback": visible(check("0.1", ANSWER)._repr_html_())}
+
+
+@pytest.fixture
+def french(monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    """The French texts to look for; fails when a helper gives the English text instead."""
+    english = helper_texts(monkeypatch, "en")
+    texts = helper_texts(monkeypatch, "fr")
+    same = [name for name in texts if texts[name] == english[name]]
+    assert not same, f"the helpers still speak English in French for: {same}"
+    assert texts["feedback"].startswith("✔"), texts["feedback"]
+    return texts
+
+
+@pytest.fixture
+def french_notebook(lab_server) -> str:
+    """Build notebook 00's French edition into the lab root; return its path there."""
+    english = nbformat.read(REPO_ROOT / "notebooks" / "00-start-here.ipynb", as_version=4)
+    entries = read_entries(REPO_ROOT / "translations" / "fr" / "00-start-here.toml")
+    built, _ = translate_notebook(english, entries, "fr")
+    target: Path = lab_server.root / NOTEBOOK
+    target.parent.mkdir(exist_ok=True)
+    nbformat.write(built, target)
+    return NOTEBOOK
+
+
+def test_french_notebook_widget_and_check_speak_french(page, lab_server, french,
+                                                       french_notebook):
+    open_notebook(page, lab_server, french_notebook)
+    run_all_cells(page)
+    assert cell_errors(page) == []
+
+    panel = page.locator(".place-explorer-panel")
+    wait_for_text(panel, french["choose"])
+    picker = page.locator(".place-explorer-picker select")
+    assert picker.locator("option").first.inner_text().strip() == french["first option"]
+    picker.select_option(label="Gao")
+    wait_for_text(panel, french["gao"])
+
+    answer = code_cell(page, "answer_0_1 = ...")
+    replace_and_run(page, answer, f'answer_0_1 = "{ANSWER}"\ncheck("0.1", answer_0_1)')
+    wait_for_text(answer.locator(".jp-OutputArea-output"), french["feedback"][:80])
