@@ -35,6 +35,7 @@ BIBLIOGRAPHY_CALL = re.compile(r"\bbibliography\(")
 TEXT_TYPES = ("text/html", "text/markdown", "text/plain")
 WIDGET_FIELDS = ("value", "description", "placeholder", "tooltip", "options", "_options_labels")
 CONTEXT = 40
+SHOWN = 6
 
 
 def visible_text(text: str, *, is_html: bool = False) -> str:
@@ -69,6 +70,17 @@ def english_in(text: str) -> list[str]:
               for match in ENGLISH.finditer(text)
               if not any(start <= match.start() < start + len(p) for start, p in spans)]
     return found
+
+
+def summarise(found: list[str], *, shown: int = SHOWN) -> list[str]:
+    """Return the first ``shown`` findings and a line counting the rest (one cell's report).
+
+    Example:
+        >>> summarise(["a", "b", "c"], shown=2)
+        ['a', 'b', '… and 1 more']
+    """
+    rest = len(found) - shown
+    return found[:shown] + ([f"… and {rest} more"] if rest > 0 else [])
 
 
 def _around(text: str, start: int, length: int) -> str:
@@ -138,6 +150,8 @@ def widget_leaks(metadata: Mapping) -> list[str]:
 def notebook_leaks(notebook: Mapping, *, name: str) -> list[str]:
     """Return one line per English word found in an executed notebook's outputs and widgets.
 
+    At most ``SHOWN`` lines per cell (and for the widgets), then a count of the rest.
+
     Example:
         >>> cell = {"cell_type": "code", "source": "print(x)", "outputs": [
         ...     {"output_type": "stream", "name": "stdout", "text": "Gao is far"}]}
@@ -147,7 +161,7 @@ def notebook_leaks(notebook: Mapping, *, name: str) -> list[str]:
     found = []
     for index, cell in enumerate(notebook["cells"], start=1):
         if cell["cell_type"] == "code":
-            found += [f"{name}, cell {index}: {leak}"
-                      for leak in cell_leaks(_joined(cell["source"]), cell.get("outputs", []))]
-    found += [f"{name}, {leak}" for leak in widget_leaks(notebook.get("metadata", {}))]
+            leaks = cell_leaks(_joined(cell["source"]), cell.get("outputs", []))
+            found += [f"{name}, cell {index}: {leak}" for leak in summarise(leaks)]
+    found += [f"{name}, {leak}" for leak in summarise(widget_leaks(notebook.get("metadata", {})))]
     return found

@@ -19,10 +19,10 @@ def pytest_runtest_call(item: pytest.Item):
     result = yield
     outputs = getattr(item, "test_outputs", None)
     if outputs and item.path.parent.name == FRENCH_FOLDER:
-        from english_leaks import cell_leaks  # scripts/ is on the path once pytest has set up
+        from english_leaks import cell_leaks, summarise  # scripts/ is on the path by now
 
         found = cell_leaks(item.cell.source, outputs)
         if found:
             raise AssertionError("English in a French notebook's output:\n  "
-                                 + "\n  ".join(found))
+                                 + "\n  ".join(summarise(found)))
     return result
