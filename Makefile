@@ -87,7 +87,7 @@ instructor: $(VENV)/.runtime-installed
 	$(OFFLINE) $(BIN)/python scripts/build_packet.py
 
 pin: $(VENV)/.test-installed
-	$(BIN)/python scripts/pin_outputs.py notebooks/*.ipynb notebooks/fr/*.ipynb
+	$(BIN)/python scripts/pin_outputs.py notebooks/*.ipynb $(wildcard notebooks/fr/*.ipynb)
 
 browser: $(VENV)/.test-installed
 	$(BIN)/python -m pytest tests/browser
