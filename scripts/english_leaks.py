@@ -6,7 +6,9 @@ module looks for common English words that are not also French words ("the", "an
 "which", ...) and for fixed English messages ("Correct!", "Not yet"), and reports the
 cell and the text around each. Titles and quotations are left out: text in italics or
 ``<cite>``/``<q>``/``<em>`` elements, in quotation marks (“…”, « », "…") and web
-addresses, and the whole output of a ``bibliography(...)`` cell (a list of titles).
+addresses, and the whole output of a ``bibliography(...)`` cell (a list of titles). English
+shown on purpose (a claim's English gloss, an English title in a table) is marked in HTML
+as English, ``<span lang="en">…</span>``, which screen readers also use, and is left out.
 
 Used by ``scripts/build_instructor.py --language fr`` on the executed edition and, under
 nbval, by ``tests/plugins/english_leaks.py`` on the French notebooks' outputs.
@@ -26,8 +28,8 @@ ENGLISH = re.compile(r"(?<![\w'’-])(" + "|".join(ENGLISH_WORDS) + r")(?![\w'�
                      re.IGNORECASE)
 # Titles and quotations, taken out before the search.
 QUOTED = re.compile(r"“[^”]*”|«[^»]*»|\"[^\"\n]*\"|‘[^’\n]*’", re.S)
-TITLED = re.compile(r"<(em|i|cite|q|blockquote|code)\b[^>]*>.*?</\1>|(?<![\w*])\*[^*\n]+\*",
-                    re.S | re.IGNORECASE)
+TITLED = re.compile(r"<(em|i|cite|q|blockquote|code)\b[^>]*>.*?</\1>|(?<![\w*])\*[^*\n]+\*"
+                    r"|<(\w+)\b[^>]*\blang=[\"']?en\b[^>]*>.*?</\2>", re.S | re.IGNORECASE)
 ADDRESS = re.compile(r"(https?://|doi:|www\.)\S+", re.IGNORECASE)
 TAG = re.compile(r"<[^>]+>")
 STYLE = re.compile(r"<(style|script)\b.*?</\1>", re.S | re.IGNORECASE)

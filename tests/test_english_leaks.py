@@ -51,7 +51,8 @@ def test_english_words_and_messages_are_found(text: str, word: str) -> None:
 def test_titles_quotations_and_addresses_are_left_out() -> None:
     markup = ('<p>Selon <em>The New York Times</em>, « the end » ; voir '
               '<cite>Mali and the Sahel</cite>, “from the north”, '
-              'https://example.org/the-and-of</p>')
+              'https://example.org/the-and-of ; glose : <span lang="en">the army and the '
+              'state</span> <td lang="en-GB">Towns of the north</td></p>')
     assert english_in(visible_text(markup, is_html=True)) == []
 
 
