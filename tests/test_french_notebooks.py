@@ -9,17 +9,18 @@ language cell, and the same code as the English notebook.
 from __future__ import annotations
 
 import json
-import os
+import importlib.util
 import re
-import subprocess
-import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import nbformat
 import pytest
 from build_translation import LANGUAGE_CELL_ID, read_entries
 
 REPO = Path(__file__).resolve().parents[1]
+PLUGIN = REPO / "tests" / "plugins" / "nbval_english.py"  # make test loads it: -p nbval_english
+
 FRENCH = sorted((REPO / "notebooks" / "fr").glob("*.ipynb"))
 
 
@@ -55,19 +56,32 @@ def test_french_notebook_has_the_english_code_and_the_language_cell(path: Path) 
     assert [s for s, e in zip(rest, english, strict=True) if s != e and s not in overrides] == []
 
 
+def load_plugin():
+    """Import the plugin from its file (tests/plugins/ is not on the tests' path)."""
+    spec = importlib.util.spec_from_file_location("nbval_english", PLUGIN)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def run_cell_hook(path: Path, printed: str) -> None:
+    """Drive the plugin's hook around a cell of ``path`` whose run printed ``printed``.
+
+    The item carries what nbval's cell items carry after running: ``cell``, ``path`` and
+    ``test_outputs`` (the outputs read from the kernel).
+    """
+    item = SimpleNamespace(path=path, cell=nbformat.v4.new_code_cell("print(x)"),
+                           test_outputs=[nbformat.v4.new_output("stream", name="stdout",
+                                                                text=printed)])
+    hook = load_plugin().pytest_runtest_call(item)
+    next(hook)
+    with pytest.raises(StopIteration):
+        hook.send(None)
+
+
 def test_nbval_plugin_fails_french_cells_that_print_english(tmp_path: Path) -> None:
-    for folder in ("fr", "en"):
-        (tmp_path / folder).mkdir()
-        notebook = nbformat.v4.new_notebook(cells=[
-            nbformat.v4.new_code_cell('print("Gao est à 947 km de Bamako.")'),
-            nbformat.v4.new_code_cell('print("Gao is 947 km from Bamako.")')])
-        nbformat.write(notebook, tmp_path / folder / "lesson.ipynb")
-    env = dict(os.environ, PYTHONPATH=str(REPO / "tests" / "plugins"))
-    run = subprocess.run(
-        [sys.executable, "-m", "pytest", "-c", str(REPO / "pyproject.toml"),
-         "--rootdir", str(REPO), "--nbval-lax", "--nbval-current-env", "-p", "nbval_english",
-         "-q", str(tmp_path)], capture_output=True, text=True, env=env, timeout=300,
-        check=False)
-    assert "1 failed, 3 passed" in run.stdout, run.stdout + run.stderr
-    assert "fr/lesson.ipynb::Cell 1" in run.stdout
-    assert "is: …Gao is 947 km from Bamako.…" in run.stdout
+    french, english = tmp_path / "fr" / "00.ipynb", tmp_path / "00.ipynb"
+    run_cell_hook(french, "Gao est à 947 km de Bamako.")
+    run_cell_hook(english, "Gao is 947 km from Bamako.")
+    with pytest.raises(AssertionError, match="is: …Gao is 947 km from Bamako.…"):
+        run_cell_hook(french, "Gao is 947 km from Bamako.")
