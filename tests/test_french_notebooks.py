@@ -8,8 +8,8 @@ language cell, and the same code as the English notebook.
 
 from __future__ import annotations
 
-import json
 import importlib.util
+import json
 import re
 from pathlib import Path
 from types import SimpleNamespace
