@@ -17,6 +17,9 @@ from types import SimpleNamespace
 import nbformat
 import pytest
 from build_translation import LANGUAGE_CELL_ID, read_entries
+from editions import leaks, load_discussions, notes_file
+
+from helpers.exercises import load_exercises
 
 REPO = Path(__file__).resolve().parents[1]
 PLUGIN = REPO / "tests" / "plugins" / "nbval_english.py"  # make test loads it: -p nbval_english
@@ -54,6 +57,12 @@ def test_french_notebook_has_the_english_code_and_the_language_cell(path: Path) 
     rest = [source(c) for i, c in enumerate(french) if i != 1]
     assert len(rest) == len(english)
     assert [s for s, e in zip(rest, english, strict=True) if s != e and s not in overrides] == []
+
+
+@pytest.mark.parametrize("path", FRENCH, ids=lambda p: p.name)
+def test_french_notebook_shows_no_solution_or_french_instructor_note(path: Path) -> None:
+    notes = load_discussions(notes_file(path.name, language="fr"))
+    assert leaks(json.loads(path.read_text("utf-8")), load_exercises(), notes) == []
 
 
 def load_plugin():
