@@ -80,11 +80,12 @@ notebooks: $(VENV)/.test-installed
 # The instructor edition (instructor/, not committed): solutions filled in and executed,
 # instructor notes under the discussion prompts. Fails if a solution does not pass its check.
 # Also the printable packet, role cards and document sheets (instructor/*.html).
-# The French edition goes to instructor/fr/ (notes from docs/discussion/fr/).
+# The French edition goes to instructor/fr/ (notes from docs/discussion/fr/; the packet is
+# English); it also fails on English left in the French outputs (scripts/english_leaks.py).
 instructor: $(VENV)/.runtime-installed
 	$(OFFLINE) $(BIN)/python scripts/build_instructor.py
-	$(OFFLINE) $(BIN)/python scripts/build_instructor.py --language fr
 	$(OFFLINE) $(BIN)/python scripts/build_packet.py
+	$(OFFLINE) $(BIN)/python scripts/build_instructor.py --language fr
 
 pin: $(VENV)/.test-installed
 	$(BIN)/python scripts/pin_outputs.py notebooks/*.ipynb $(wildcard notebooks/fr/*.ipynb)
