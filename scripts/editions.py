@@ -205,8 +205,15 @@ def make_instructor_edition(notebook: dict, exercises: dict[str, Exercise],
 MIN_DISTINCTIVE = 6
 
 
+# Feedback starts with a mark that is the same in every language ("✔ Correct", "✔ Juste").
+MARKS = {name: symbol.split()[0] for name, symbol in SYMBOLS.items()}
+WRONG = ("incorrect", "invalid")
+
+
 def solution_failures(edition: dict) -> list[str]:
     """List every executed solution cell whose check did not say correct (empty: all pass).
+
+    Reads the feedback's opening mark (✔, ✘, …, ⚠), so it works in every edition's language.
 
     Example:
         >>> cell = {"cell_type": "code", "source": 'answer_0_1 = "x"\\ncheck("0.1", answer_0_1)',
@@ -222,8 +229,8 @@ def solution_failures(edition: dict) -> list[str]:
         for match in ANSWER_LINE.finditer("".join(cell["source"])):
             key = placeholder_key(match["n"], match["k"])
             text = output_text(cell).strip()
-            if not text.startswith(SYMBOLS["correct"]) or any(
-                    symbol in text for name, symbol in SYMBOLS.items() if name != "correct"):
+            if not text.startswith(MARKS["correct"]) or any(
+                    mark in text for name, mark in MARKS.items() if name in WRONG):
                 failures.append(f"exercise {key}: {text or 'no output (was the cell run?)'}")
     return failures
 

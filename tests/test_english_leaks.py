@@ -11,7 +11,7 @@ import pytest
 from build_site import index_html as reader_index
 from build_slides import index_html as deck_index
 from build_slides import move_sources_last, prepare_deck
-from editions import make_instructor_edition, notes_file
+from editions import make_instructor_edition, notes_file, solution_failures
 from english_leaks import cell_leaks, english_in, notebook_leaks, visible_text, widget_leaks
 
 from helpers.exercises import load_exercises
@@ -129,3 +129,13 @@ def test_french_decks_put_sources_last_and_notes_after_the_discussion() -> None:
                         language="fr")
     notes = [c.source for c in deck.cells if c.metadata["slideshow"]["slide_type"] == "notes"]
     assert notes == ["Ce qu'une bonne discussion fait ressortir :\n\n1. Ce qui ressort."]
+
+
+@pytest.mark.parametrize(("text", "passes"), [("✔ Juste (9.1) : oui.", True),
+                                              ("✘ Pas encore (9.1) : non.", False),
+                                              ("⚠ Illisible (9.1) : x.", False),
+                                              ("… Pas encore de réponse (9.1) : y.", False)])
+def test_french_solution_checks_are_read_by_their_mark(text: str, passes: bool) -> None:
+    cell = {"cell_type": "code", "source": 'answer_9_1 = "x"\ncheck("9.1", answer_9_1)',
+            "outputs": [{"output_type": "execute_result", "data": {"text/plain": text}}]}
+    assert (solution_failures({"cells": [cell]}) == []) is passes
