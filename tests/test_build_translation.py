@@ -175,3 +175,13 @@ def test_every_english_cell_of_the_lessons_has_its_french_counterpart() -> None:
                     and hash_source("".join(cell["source"])) not in done]
     assert not missing, f"{len(missing)} English cells have no French text:\n" + "\n".join(
         missing)
+
+
+def test_an_english_cell_without_an_id_gets_the_same_id_at_every_build(lesson: Path) -> None:
+    path = lesson / "notebooks" / "09-test.ipynb"
+    data = json.loads(path.read_text("utf-8"))
+    del data["cells"][2]["id"]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    build(lesson)
+    assert french(lesson).cells[3].id == f"en-2-{hash_source(PROSE)}"
+    assert build(lesson, check=True) == []

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from build_translation import read_entries, translate_notebook
+from build_translation import read_english, read_entries, translate_notebook
 from conftest import REPO_ROOT
 from lab import cell_errors, open_notebook, run_all_cells, wait_for_text
 from test_progress_summary import code_cell, replace_and_run
@@ -61,7 +61,7 @@ def texts(monkeypatch: pytest.MonkeyPatch) -> dict[str, dict[str, str]]:
 @pytest.fixture
 def french_notebook(lab_server) -> str:
     """Build notebook 00's French edition into the lab root; return its path there."""
-    english = nbformat.read(REPO_ROOT / "notebooks" / "00-start-here.ipynb", as_version=4)
+    english = read_english(REPO_ROOT / "notebooks" / "00-start-here.ipynb")
     entries = read_entries(REPO_ROOT / "translations" / "fr" / "00-start-here.toml")
     built, _ = translate_notebook(english, entries, "fr")
     target: Path = lab_server.root / NOTEBOOK
