@@ -6,9 +6,11 @@ BIN    := $(VENV)/bin
 NBVAL  := --nbval-lax --nbval-current-env --nbval-sanitize-with tests/nbval-sanitize.cfg
 # Notebooks (and their kernels, which inherit PYTHONPATH) run with outbound network blocked.
 OFFLINE := PYTHONPATH=tests/offline
+# A pytest plugin (tests/plugins/) failing French notebook cells whose outputs show English.
+LEAKS := -p nbval_english
 
-.PHONY: lab test venv test-venv unit notebooks instructor browser pin site slides bench \
-        hub-test clean report graded python-check test-pythons
+.PHONY: lab lab-fr test venv test-venv unit notebooks instructor browser pin site slides bench \
+        hub-test clean report graded python-check test-pythons translations
 
 # JupyterLab refuses to run as root unless told; containers and some hubs run as root.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root)
@@ -19,12 +21,25 @@ lab: $(VENV)/.runtime-installed
 	$(BIN)/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir=. \
 		--LabApp.default_url=/lab/tree/notebooks/00-start-here.ipynb
 
+# The French edition (notebooks/fr/, built by `make translations`), opened on its notebook 00.
+lab-fr: $(VENV)/.runtime-installed
+	$(BIN)/jupyter lab $(ROOT_FLAG) --ServerApp.root_dir=. \
+		--LabApp.default_url=/lab/tree/notebooks/fr/00-start-here.ipynb
+
+# The French edition: notebooks/fr/ from the English notebooks and translations/fr/*.toml.
+# Commit both the .toml files and the built notebooks.
+translations: $(VENV)/.runtime-installed
+	$(BIN)/python scripts/build_translation.py fr
+
+# notebooks/ holds both editions: nbval runs notebooks/*.ipynb and notebooks/fr/*.ipynb, and
+# fails a French cell whose outputs show English (scripts/english_leaks.py).
 test: $(VENV)/.test-installed $(VENV)/.hub-installed
 	$(BIN)/ruff check helpers tests scripts notebooks
+	$(BIN)/python scripts/build_translation.py fr --check
 	$(BIN)/python -m pytest tests helpers scripts/editions.py --ignore=tests/browser --ignore=tests/hub
-	$(OFFLINE) $(BIN)/python -m pytest $(NBVAL) notebooks
+	$(OFFLINE):tests/plugins $(BIN)/python -m pytest $(NBVAL) $(LEAKS) notebooks
 	$(OFFLINE) $(BIN)/python scripts/build_instructor.py
-	$(OFFLINE) $(BIN)/python -m pytest $(NBVAL) instructor
+	$(OFFLINE) $(BIN)/python -m pytest $(NBVAL) instructor --ignore=instructor/fr
 	$(BIN)/python -m pytest tests/browser
 	$(BIN)/python -m pytest tests/hub
 
@@ -60,17 +75,20 @@ unit: $(VENV)/.test-installed
 	$(BIN)/python -m pytest tests helpers scripts/editions.py --ignore=tests/browser --ignore=tests/hub
 
 notebooks: $(VENV)/.test-installed
-	$(OFFLINE) $(BIN)/python -m pytest $(NBVAL) notebooks
+	$(OFFLINE):tests/plugins $(BIN)/python -m pytest $(NBVAL) $(LEAKS) notebooks
 
 # The instructor edition (instructor/, not committed): solutions filled in and executed,
 # instructor notes under the discussion prompts. Fails if a solution does not pass its check.
 # Also the printable packet, role cards and document sheets (instructor/*.html).
+# The French edition goes to instructor/fr/ (notes from docs/discussion/fr/; the packet is
+# English); it also fails on English left in the French outputs (scripts/english_leaks.py).
 instructor: $(VENV)/.runtime-installed
 	$(OFFLINE) $(BIN)/python scripts/build_instructor.py
 	$(OFFLINE) $(BIN)/python scripts/build_packet.py
+	$(OFFLINE) $(BIN)/python scripts/build_instructor.py --language fr
 
 pin: $(VENV)/.test-installed
-	$(BIN)/python scripts/pin_outputs.py notebooks/*.ipynb
+	$(BIN)/python scripts/pin_outputs.py notebooks/*.ipynb $(wildcard notebooks/fr/*.ipynb)
 
 browser: $(VENV)/.test-installed
 	$(BIN)/python -m pytest tests/browser
@@ -80,12 +98,14 @@ browser: $(VENV)/.test-installed
 site: $(VENV)/.test-installed
 	rm -rf site
 	$(BIN)/python scripts/build_site.py --out site
+	$(BIN)/python scripts/build_site.py --language fr --out site/fr
 
 # Projector view: one reveal.js deck per notebook in slides/ (code hidden, large text, speaker
 # notes behind S), offline; reveal.js comes from a pinned npm package fetched into build/.
 slides: $(VENV)/.test-installed
 	rm -rf slides
 	$(OFFLINE) $(BIN)/python scripts/build_slides.py --out slides
+	$(OFFLINE) $(BIN)/python scripts/build_slides.py --language fr --out slides/fr
 
 # Benchmark (not part of `make test`): times, memory and install size against the
 # budgets; writes bench/results.md (commit it; the README quotes it).

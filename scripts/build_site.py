@@ -8,6 +8,9 @@ storing the widgets' state in the notebook), then exports with the ``reader`` te
 note under each widget. The widget JavaScript (``@jupyter-widgets/html-manager``) and
 ``require.js`` are copied from pinned npm packages into ``<out>/static/``, so the pages
 load nothing from the internet. ``<out>/index.html`` lists the notebooks.
+
+``--language fr`` builds the French edition from ``notebooks/fr/`` (``make site`` writes it
+to ``site/fr/``), with the banner, widget notes and index page in French.
 """
 
 from __future__ import annotations
@@ -32,6 +35,40 @@ WIDGET_JS = "static/html-manager/embed-amd.js"
 REQUIRE_JS = "static/require.js"
 NOTEBOOK_LINK = re.compile(r"\]\(([^)\s#:]+)\.ipynb(#[^)]*)?\)")
 EXECUTE_TIMEOUT_S = 300
+# The reader template's fixed words, per edition (the notebooks' own text is already in it).
+READER_TEXT = {
+    "en": {"edition": "Reader edition", "of": "of", "this_notebook": "this notebook",
+           "banner": ":\n  a static page with the outputs of one run. Widgets show their starting "
+                     "state and do not\n  respond here; run the notebook in JupyterLab (or "
+                     "Binder) to use them.",
+           "all_notebooks": "All notebooks",
+           "widget_note": "Interactive widget. On this static page it shows its starting\n"
+                          "state only: the figure or table next to it holds the same "
+                          "information."},
+    "fr": {"edition": "Édition de lecture", "of": "de", "this_notebook": "ce carnet",
+           "banner": " : une page statique avec les sorties d'une exécution. Les widgets y "
+                     "montrent leur état de départ et ne réagissent pas ; ouvrez le carnet "
+                     "dans JupyterLab (ou Binder) pour vous en servir.",
+           "all_notebooks": "Tous les carnets",
+           "widget_note": "Widget interactif. Sur cette page statique, il ne montre que son "
+                          "état de départ : la figure ou le tableau voisin donne la même "
+                          "information."},
+}
+INDEX_TEXT = {
+    "en": {"title": "The Mali crisis of 2012–2013: reader edition",
+           "intro": "Static pages of the module's notebooks, with the outputs of one run. They "
+                    "open without\nJupyter and without internet. Widgets show their starting "
+                    "state only; to use them, and to do\nthe exercises, run the notebooks in "
+                    "JupyterLab (<code>make lab</code>) or on Binder.",
+           "notebooks": "Notebooks"},
+    "fr": {"title": "La crise malienne de 2012–2013 : édition de lecture",
+           "intro": "Les carnets du module en pages statiques, avec les sorties d'une "
+                    "exécution. Elles s'ouvrent sans Jupyter et sans internet. Les widgets n'y "
+                    "montrent que leur état de départ ; pour s'en servir, et pour faire les "
+                    "exercices, ouvrez les carnets dans JupyterLab (<code>make lab-fr</code>) "
+                    "ou sur Binder.",
+           "notebooks": "Carnets"},
+}
 
 
 @dataclass(frozen=True)
@@ -68,8 +105,8 @@ def link_html_pages(markdown: str) -> str:
     return NOTEBOOK_LINK.sub(lambda m: f"]({m.group(1)}.html{m.group(2) or ''})", markdown)
 
 
-def index_html(pages: list[Page]) -> str:
-    """Return the index page listing ``pages`` in order.
+def index_html(pages: list[Page], *, language: str = "en") -> str:
+    """Return the index page listing ``pages`` in order, in the edition's language.
 
     Example:
         >>> page = index_html([Page("00.html", "Start & go")])
@@ -78,12 +115,13 @@ def index_html(pages: list[Page]) -> str:
     """
     items = "\n".join(f'<li><a href="{html.escape(p.html_name)}">{html.escape(p.title)}</a></li>'
                       for p in pages)
+    text = INDEX_TEXT[language]
     return f"""<!DOCTYPE html>
-<html lang="en">
+<html lang="{language}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>The Mali crisis of 2012–2013: reader edition</title>
+<title>{text["title"]}</title>
 <style>
 body {{ font-family: system-ui, sans-serif; max-width: 46em; margin: 2em auto; padding: 0 1em;
   line-height: 1.5; color: #1a1a1a; }}
@@ -92,11 +130,9 @@ a {{ color: #004f7c; text-decoration: underline; }}
 </head>
 <body>
 <main>
-<h1>The Mali crisis of 2012–2013: reader edition</h1>
-<p>Static pages of the module's notebooks, with the outputs of one run. They open without
-Jupyter and without internet. Widgets show their starting state only; to use them, and to do
-the exercises, run the notebooks in JupyterLab (<code>make lab</code>) or on Binder.</p>
-<h2>Notebooks</h2>
+<h1>{text["title"]}</h1>
+<p>{text["intro"]}</p>
+<h2>{text["notebooks"]}</h2>
 <ol>
 {items}
 </ol>
@@ -115,15 +151,17 @@ def execute_notebook(path: Path) -> nbformat.NotebookNode:
     return notebook
 
 
-def export_page(notebook: nbformat.NotebookNode, *, title: str) -> str:
-    """Return the reader-edition HTML of an executed notebook."""
+def export_page(notebook: nbformat.NotebookNode, *, title: str, language: str = "en") -> str:
+    """Return the reader-edition HTML of an executed notebook, in the edition's language."""
     for cell in notebook.cells:
         if cell.cell_type == "markdown":
             cell.source = link_html_pages(cell.source)
     exporter = HTMLExporter(template_name="reader", extra_template_basedirs=[str(TEMPLATES)],
-                            widget_renderer_url=WIDGET_JS, require_js_url=REQUIRE_JS)
+                            widget_renderer_url=WIDGET_JS, require_js_url=REQUIRE_JS,
+                            language_code=language)
     body, _ = exporter.from_notebook_node(
-        notebook, resources={"reader_title": title, "metadata": {"name": title}})
+        notebook, resources={"reader_title": title, "metadata": {"name": title},
+                             "reader_text": READER_TEXT[language]})
     return body
 
 
@@ -136,7 +174,7 @@ def copy_javascript(out: Path) -> None:
     shutil.copy2(fetch_package("requirejs") / "require.js", out / REQUIRE_JS)
 
 
-def build_site(notebooks: list[Path], *, out: Path) -> list[Page]:
+def build_site(notebooks: list[Path], *, out: Path, language: str = "en") -> list[Page]:
     """Execute and export ``notebooks`` into ``out`` with an index page; return the pages."""
     if not notebooks:
         raise ValueError("no notebooks to build")
@@ -146,11 +184,11 @@ def build_site(notebooks: list[Path], *, out: Path) -> list[Page]:
     for path in notebooks:
         notebook = execute_notebook(path)
         page = Page(f"{path.stem}.html", notebook_title(notebook, fallback=path.stem))
-        (out / page.html_name).write_text(export_page(notebook, title=page.title),
-                                          encoding="utf-8")
+        (out / page.html_name).write_text(
+            export_page(notebook, title=page.title, language=language), encoding="utf-8")
         pages.append(page)
         print(f"built {out / page.html_name}")
-    (out / "index.html").write_text(index_html(pages), encoding="utf-8")
+    (out / "index.html").write_text(index_html(pages, language=language), encoding="utf-8")
     return pages
 
 
@@ -158,10 +196,13 @@ def main(argv: list[str] | None = None) -> int:
     """Command line: build the notebooks given (default: all of notebooks/)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=REPO / "site")
+    parser.add_argument("--language", default="en", choices=sorted(READER_TEXT),
+                        help="edition: en (notebooks/) or fr (notebooks/fr/)")
     parser.add_argument("notebooks", nargs="*", type=Path)
     args = parser.parse_args(argv)
-    notebooks = args.notebooks or sorted((REPO / "notebooks").glob("*.ipynb"))
-    build_site(notebooks, out=args.out)
+    folder = REPO / "notebooks" / ("" if args.language == "en" else args.language)
+    notebooks = args.notebooks or sorted(folder.glob("*.ipynb"))
+    build_site(notebooks, out=args.out, language=args.language)
     print(f"reader edition: {args.out / 'index.html'}")
     return 0
 

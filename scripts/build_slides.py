@@ -9,6 +9,9 @@ left out, the "Sources used" section moved to the end, and what a good discussio
 (``docs/discussion/``) as speaker notes, visible only in the speaker view (press S). The
 reveal.js, widget and require.js files come from pinned npm packages (``js_assets.py``),
 so the decks load nothing from the internet. ``slides/index.html`` lists the decks.
+
+``--language fr`` builds the French decks from ``notebooks/fr/`` (``make slides`` writes them
+to ``slides/fr/``), with the notes from ``docs/discussion/fr/``.
 """
 
 from __future__ import annotations
@@ -30,7 +33,7 @@ from build_site import (
     link_html_pages,
     notebook_title,
 )
-from editions import load_discussions
+from editions import DISCUSSION_HEADINGS, load_discussions, notes_file
 from js_assets import fetch_package
 from nbconvert import SlidesExporter
 
@@ -39,6 +42,18 @@ TEMPLATES = Path(__file__).resolve().parent / "slides_template"
 REVEAL_DIR = "reveal.js"
 HEADING = re.compile(r"^#{1,3} ", re.MULTILINE)
 SOURCES_HEADING = "sources used"
+# Per edition: the start of the "Sources used" heading (lower case), and the fixed words.
+SOURCES_HEADINGS = {"en": SOURCES_HEADING, "fr": "sources"}
+DECK_TEXT = {
+    "en": {"surfaces": "What a good discussion surfaces:", "title": "Projector view",
+           "heading": "The Mali crisis of 2012\u20132013: projector view",
+           "keys": "Arrow keys move between slides; S opens the speaker view with the notes; "
+                   "F is full screen."},
+    "fr": {"surfaces": "Ce qu'une bonne discussion fait ressortir :", "title": "Vue projecteur",
+           "heading": "La crise malienne de 2012\u20132013 : vue projecteur",
+           "keys": "Les flèches passent d'une diapositive à l'autre ; S ouvre la vue de "
+                   "l'orateur avec les notes ; F passe en plein écran."},
+}
 EXERCISE_CALL = re.compile(r"\b(check|hint|reveal)\(")
 
 
@@ -58,7 +73,8 @@ def _shows_something(cell: nbformat.NotebookNode) -> bool:
                for output in cell.get("outputs", []))
 
 
-def move_sources_last(cells: list[nbformat.NotebookNode]) -> list[nbformat.NotebookNode]:
+def move_sources_last(cells: list[nbformat.NotebookNode], *,
+                      language: str = "en") -> list[nbformat.NotebookNode]:
     """Return ``cells`` with the "Sources used" section (heading to next heading) at the end.
 
     Example:
@@ -67,23 +83,26 @@ def move_sources_last(cells: list[nbformat.NotebookNode]) -> list[nbformat.Noteb
         >>> [c.source for c in move_sources_last(cells)]
         ['# T', '## Next', '## Sources used', 'bib']
     """
-    start = next((i for i, c in enumerate(cells) if _heading(c).startswith(SOURCES_HEADING)), None)
+    sources = SOURCES_HEADINGS[language]
+    start = next((i for i, c in enumerate(cells) if _heading(c).startswith(sources)), None)
     if start is None:
         return list(cells)
     end = next((i for i in range(start + 1, len(cells)) if _heading(cells[i])), len(cells))
     return cells[:start] + cells[end:] + cells[start:end]
 
 
-def notes_cell(discussions: dict[str, dict[str, str]]) -> nbformat.NotebookNode:
+def notes_cell(discussions: dict[str, dict[str, str]], *,
+               language: str = "en") -> nbformat.NotebookNode:
     """Return a speaker-notes cell listing what each discussion prompt should surface."""
     lines = [f"{number}. {table['surface']}" for number, table in discussions.items()]
-    cell = nbformat.v4.new_markdown_cell("What a good discussion surfaces:\n\n" + "\n".join(lines))
+    cell = nbformat.v4.new_markdown_cell(f"{DECK_TEXT[language]['surfaces']}\n\n"
+                                         + "\n".join(lines))
     _slide(cell, "notes")
     return cell
 
 
-def prepare_deck(notebook: nbformat.NotebookNode, *,
-                 discussions: dict[str, dict[str, str]]) -> nbformat.NotebookNode:
+def prepare_deck(notebook: nbformat.NotebookNode, *, discussions: dict[str, dict[str, str]],
+                 language: str = "en") -> nbformat.NotebookNode:
     """Return a copy of an executed notebook arranged as slides (code still in, hidden later).
 
     Exercise cells and code cells that show nothing are skipped; the title and each heading
@@ -91,7 +110,7 @@ def prepare_deck(notebook: nbformat.NotebookNode, *,
     """
     deck = copy.deepcopy(notebook)
     cells = []
-    for cell in move_sources_last(deck.cells):
+    for cell in move_sources_last(deck.cells, language=language):
         if cell.cell_type == "code" and (EXERCISE_CALL.search(cell.source)
                                          or not _shows_something(cell)):
             _slide(cell, "skip")
@@ -103,20 +122,21 @@ def prepare_deck(notebook: nbformat.NotebookNode, *,
                 cell.source = link_html_pages(cell.source)
             _slide(cell, "subslide")
         cells.append(cell)
-        if _heading(cell).startswith("for discussion") and discussions:
-            cells.append(notes_cell(discussions))
+        if (cell.cell_type == "markdown" and DISCUSSION_HEADINGS[language].search(cell.source)
+                and discussions):
+            cells.append(notes_cell(discussions, language=language))
     deck.cells = cells
     return deck
 
 
-def export_deck(deck: nbformat.NotebookNode, *, title: str) -> str:
+def export_deck(deck: nbformat.NotebookNode, *, title: str, language: str = "en") -> str:
     """Return the reveal.js HTML of a prepared deck, inputs hidden, assets local."""
     exporter = SlidesExporter(
         template_name="projector", extra_template_basedirs=[str(TEMPLATES)],
         reveal_url_prefix=REVEAL_DIR, reveal_width="1280", reveal_height="720",
         reveal_theme="white", reveal_scroll=False, exclude_input=True,
         exclude_input_prompt=True, exclude_output_prompt=True,
-        widget_renderer_url=WIDGET_JS, require_js_url=REQUIRE_JS)
+        widget_renderer_url=WIDGET_JS, require_js_url=REQUIRE_JS, language_code=language)
     body, _ = exporter.from_notebook_node(deck, resources={"metadata": {"name": title}})
     return body
 
@@ -129,7 +149,7 @@ def copy_reveal(out: Path) -> None:
                         ignore=shutil.ignore_patterns("*.map", "*.esm.js"))
 
 
-def index_html(decks: list[tuple[str, str]]) -> str:
+def index_html(decks: list[tuple[str, str]], *, language: str = "en") -> str:
     """Return the index page of the decks.
 
     Example:
@@ -138,15 +158,15 @@ def index_html(decks: list[tuple[str, str]]) -> str:
     """
     items = "\n".join(f'<li><a href="{html.escape(name)}">{html.escape(title)}</a></li>'
                       for name, title in decks)
-    return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-            "<title>Projector view</title><style>body{font:24px/1.5 system-ui,sans-serif;"
+    text = DECK_TEXT[language]
+    return (f"<!DOCTYPE html>\n<html lang=\"{language}\"><head><meta charset=\"utf-8\">"
+            f"<title>{text['title']}</title><style>body{{font:24px/1.5 system-ui,sans-serif;"
             "max-width:40em;margin:2em auto}</style></head><body><main>"
-            "<h1>The Mali crisis of 2012\u20132013: projector view</h1>"
-            "<p>Arrow keys move between slides; S opens the speaker view with the notes; "
-            f"F is full screen.</p><ol>{items}</ol></main></body></html>\n")
+            f"<h1>{text['heading']}</h1><p>{text['keys']}</p><ol>{items}</ol></main></body>"
+            "</html>\n")
 
 
-def build_slides(notebooks: list[Path], *, out: Path) -> list[Path]:
+def build_slides(notebooks: list[Path], *, out: Path, language: str = "en") -> list[Path]:
     """Execute and export ``notebooks`` as decks in ``out``; return the deck files."""
     out.mkdir(parents=True, exist_ok=True)
     copy_javascript(out)
@@ -155,13 +175,13 @@ def build_slides(notebooks: list[Path], *, out: Path) -> list[Path]:
     for path in notebooks:
         notebook = execute_notebook(path)
         title = notebook_title(notebook, fallback=path.stem)
-        notes = load_discussions(REPO / "docs" / "discussion" / f"lesson{path.name[:2]}.toml")
+        notes = load_discussions(notes_file(path.name, language=language))
+        deck = prepare_deck(notebook, discussions=notes, language=language)
         target = out / f"{path.stem}.html"
-        target.write_text(export_deck(prepare_deck(notebook, discussions=notes), title=title),
-                          encoding="utf-8")
+        target.write_text(export_deck(deck, title=title, language=language), encoding="utf-8")
         decks.append((target.name, title))
         print(f"built {target}")
-    (out / "index.html").write_text(index_html(decks), encoding="utf-8")
+    (out / "index.html").write_text(index_html(decks, language=language), encoding="utf-8")
     return [out / name for name, _ in decks]
 
 
@@ -169,9 +189,13 @@ def main(argv: list[str] | None = None) -> int:
     """Command line: build the notebooks given (default: all of notebooks/)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=REPO / "slides")
+    parser.add_argument("--language", default="en", choices=sorted(DECK_TEXT),
+                        help="edition: en (notebooks/) or fr (notebooks/fr/)")
     parser.add_argument("notebooks", nargs="*", type=Path)
     args = parser.parse_args(argv)
-    build_slides(args.notebooks or sorted((REPO / "notebooks").glob("*.ipynb")), out=args.out)
+    folder = REPO / "notebooks" / ("" if args.language == "en" else args.language)
+    build_slides(args.notebooks or sorted(folder.glob("*.ipynb")), out=args.out,
+                 language=args.language)
     print(f"projector view: {args.out / 'index.html'}")
     return 0
 

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import re
 import sys
 import tomllib
@@ -43,8 +44,9 @@ ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 TRANSLATIONS = ROOT / "translations"
 LANGUAGE_CELL_ID = "edition-language"
-# A Markdown link or image target that leaves notebooks/: ](../docs/x.md) or src="../x".
-OUTSIDE_LINK = re.compile(r"(\]\(|src=\"|href=\")\.\./")
+# A Markdown link or image target that leaves notebooks/: ](../docs/x.md) or src="../x"; not
+# a link from a translation to an English lesson (](../00-start-here.ipynb), already right).
+OUTSIDE_LINK = re.compile(r"(\]\(|src=\"|href=\")\.\./(?![0-9][0-9]-[^/)\"]*\.ipynb)")
 
 
 @dataclass
@@ -98,12 +100,27 @@ def read_entries(path: Path) -> list[Entry]:
     return [Entry(c["en"], c.get("start", ""), c.get("text", "")) for c in cells]
 
 
+def read_english(path: Path) -> nbformat.NotebookNode:
+    """Read an English notebook, giving a cell without an id a fixed one (``en-N-hash``).
+
+    nbformat would draw a random id for it at every read, and the built notebook would
+    never be up to date.
+    """
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for index, cell in enumerate(data.get("cells", [])):
+        if "id" not in cell:
+            cell["id"] = f"en-{index}-{hash_source(''.join(cell.get('source', '')))}"
+    return nbformat.reads(json.dumps(data), as_version=4)
+
+
 def relink(text: str) -> str:
     """Point links that leave ``notebooks/`` one folder further up.
 
     Example:
         >>> relink("[reference](../docs/helper-reference.md) and [next](01-the-coup.ipynb)")
         '[reference](../../docs/helper-reference.md) and [next](01-the-coup.ipynb)'
+        >>> relink("[English](../00-start-here.ipynb)")
+        '[English](../00-start-here.ipynb)'
     """
     return OUTSIDE_LINK.sub(lambda m: m.group(1) + "../../", text)
 
@@ -180,7 +197,7 @@ def build_language(language: str, *, check: bool = False, skeleton: bool = False
     target = notebooks / language
     for path in sorted(notebooks.glob("[0-9][0-9]-*.ipynb")):
         source = translations / language / f"{path.stem}.toml"
-        english = nbformat.read(path, as_version=4)
+        english = read_english(path)
         out = target / path.name
         previous = nbformat.read(out, as_version=4) if out.is_file() else None
         built, report = translate_notebook(english, read_entries(source), language,
