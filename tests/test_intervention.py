@@ -12,7 +12,6 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from helpers.citations import short_citation
 from helpers.intervention import (
     _MONTHS,
     FORCE_NAMES,
@@ -157,12 +156,13 @@ def test_african_chart_separates_kinds_of_figure(deployments, sources) -> None:
 def test_caption_names_a_few_sources_and_points_to_the_full_list(deployments, sources,
                                                                   make) -> None:
     chart = make(deployments, sources)
-    plotted = set(chart.table["source_id"])
+    plotted = set(chart.table["source"])  # short citations, as the caption writes them
     assert plotted, "the chart plots nothing"
-    shown = [sid for sid in plotted if short_citation(sources, sid) in chart.caption]
+    shown = [cited for cited in plotted if cited in chart.caption]
+    more = re.search(r"and (\d+) more, listed under Full list of sources", chart.caption)
+    # two documents can share a short citation (one publisher, one day): at least that many
     assert len(shown) == len(plotted) <= 5 or (
-        len(shown) == 3 and f"and {len(plotted) - 3} more, listed under Full list of sources"
-        in chart.caption)
+        len(shown) == 3 and more and int(more[1]) >= len(plotted) - 3)
     assert chart.alt_text and "Text description" in chart._repr_html_()
 
 
