@@ -6,6 +6,7 @@ none reads a file itself.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 
 import numpy as np
@@ -149,7 +150,7 @@ def cited_rows(frame: pd.DataFrame, sources: pd.DataFrame, *,
     A chart's text description shows these rows. The ``_row`` column and the rows' own ids
     (``deployment_id``, ``event_id``) are dropped; ``source_id``/``source_ids`` become short
     citations; a value found in ``names`` (actor or place ids) becomes its name, and other
-    values lose their underscores.
+    values lose their underscores; a source id quoted in a note becomes its citation.
 
     Example:
         >>> from helpers.data import load_sources
@@ -171,7 +172,17 @@ def cited_rows(frame: pd.DataFrame, sources: pd.DataFrame, *,
         elif not (pd.api.types.is_numeric_dtype(values)
                   or pd.api.types.is_datetime64_any_dtype(values)):
             table[column.replace("_", " ")] = [
-                names.get(v, v.replace("_", " ")) if isinstance(v, str) else v for v in values]
+                names.get(v, _cite_in_text(v, sources)) if isinstance(v, str) else v
+                for v in values]
         else:
             table[column.replace("_", " ")] = values.tolist()
     return pd.DataFrame(table)
+
+
+def _cite_in_text(text: str, sources: pd.DataFrame) -> str:
+    """Replace source ids quoted in a text by short citations; other words lose underscores."""
+    if " " not in text:
+        return text.replace("_", " ")
+    known = set(sources["source_id"])
+    return re.sub(r"[a-z][\w-]+[a-z0-9]", lambda m: short_citation(sources, m[0])
+                  if m[0] in known else m[0], text)
