@@ -31,7 +31,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator, StrMethodFormatter
 
 from helpers.charts import PALETTE, Chart, house_style, make_chart
-from helpers.citations import caption, collect_ids
+from helpers.citations import caption, cited_rows, collect_ids
 from helpers.data import DEPLOYMENT_CATEGORIES, FIGURE_KINDS, FORCES, SCOPES
 from helpers.maps import draw_basemap, draw_places
 from helpers.readers import read_date
@@ -46,6 +46,7 @@ FORCE_NAMES = {
 }
 _SCOPE_NAMES = {"in_mali": "in Mali", "engaged": "engaged (incl. outside Mali)",
                 "in_region": "based in the region", "": "where not stated"}
+_READABLE = {**FORCE_NAMES, **{k: v for k, v in _SCOPE_NAMES.items() if k}}  # chart tables
 
 
 class SelectionError(ValueError):
@@ -265,7 +266,7 @@ def _date_axis(ax: plt.Axes) -> None:
 def _finish(fig: Figure, rows: pd.DataFrame, sources: pd.DataFrame, *, text: str,
             alt: str) -> Chart:
     return make_chart(fig, caption=caption(sources, rows["source_id"], text=text),
-                      alt_text=alt, table=rows)
+                      alt_text=alt, table=cited_rows(rows, sources, names=_READABLE))
 
 
 def french_troops_chart(deployments: pd.DataFrame, sources: pd.DataFrame, *,
@@ -695,7 +696,7 @@ def selection_chart(figures: pd.DataFrame, sources: pd.DataFrame, *, title: str)
         ax.legend(fontsize=10, **_OUTSIDE)
     return make_chart(fig, caption=caption(sources, figures["source_id"], text=f"{title}."),
                       alt_text=_describe_band(band, what=f"{title}, deployed figures"),
-                      table=figures)
+                      table=cited_rows(figures, sources, names=_READABLE))
 
 
 @dataclass(frozen=True)
