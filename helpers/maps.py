@@ -47,6 +47,7 @@ from helpers.tables import Markdown, format_when, markdown_table
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
+    from matplotlib.text import Text
 
 # 1. The base map: a plain map of Mali and its neighbours with matplotlib only (no geo stack).
 
@@ -434,6 +435,24 @@ def show_base_layer(ax: Axes, *, extent: tuple[float, float, float, float] = _FR
         ax.add_image(image)
     ax.set(xlim=(lon_min, lon_max), ylim=(lat_min, lat_max))
     return images
+
+
+def map_texts(ax: Axes) -> list[Text]:
+    """Return every text written on a map axes, those in its base pictures included.
+
+    Example:
+        >>> from matplotlib.figure import Figure
+        >>> ax = Figure(figsize=(4, 3)).add_subplot()
+        >>> images = show_base_layer(ax, places=pd.DataFrame({"name": ["Gao"], "lon": [-0.04],
+        ...                                                   "lat": [16.27], "kind": ["town"]}))
+        >>> "Gao" in [text.get_text() for text in map_texts(ax)]
+        True
+    """
+    texts = list(ax.texts)
+    for image in ax.images:
+        if isinstance(image, BaseMapImage):
+            texts += [text for layer_ax in image.layer.figure.axes for text in layer_ax.texts]
+    return texts
 
 
 # 2. Great-circle distances and compass directions between two points.
