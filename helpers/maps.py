@@ -387,6 +387,17 @@ class BaseMapImage(AxesImage):
         self.layer = layer
         self.set_data(layer.pixels)
 
+    def make_image(self, renderer: object, magnification: float = 1.0,
+                   unsampled: bool = False) -> tuple:
+        """The picture as drawn: the cached pixels as they are where they fit the axes
+        (no resampling, the slow part of drawing an image), else resampled as usual."""
+        box = self.axes.bbox
+        height, width, _ = self.layer.pixels.shape
+        if magnification != 1 or (round(box.width), round(box.height)) != (width, height):
+            return super().make_image(renderer, magnification, unsampled)
+        # Agg wants the rows bottom up and an array it may write to.
+        return np.array(self.layer.pixels[::-1]), math.floor(box.x0), round(box.y0), None
+
 
 def show_base_layer(ax: Axes, *, extent: tuple[float, float, float, float] = _FRAME,
                     places: pd.DataFrame | None = None, show_markers: bool = True,

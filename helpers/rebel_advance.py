@@ -155,8 +155,11 @@ def holders_on(control: pd.DataFrame, when: object, *, rule: str = "earliest") -
         >>> table.loc["timbuktu", "holder"], table.loc["bamako", "side"]
         ('ansar_dine', 'government')
     """
-    day = _day(when)
-    rows = resolve_changes(control, rule=rule)
+    return _holders_from(resolve_changes(control, rule=rule), _day(when))
+
+
+def _holders_from(rows: pd.DataFrame, day: pd.Timestamp) -> pd.DataFrame:
+    """:func:`holders_on` from changes already resolved (one row per change of holder)."""
     current = rows[rows["date"] <= day].groupby("place_id", sort=True).tail(1)
     table = current[["place_id", "holder", "date", "source_ids"]].rename(columns={"date": "since"})
     table.insert(2, "side", [_side_of(h) for h in table["holder"]])
@@ -275,6 +278,10 @@ SIDE_STYLES = MappingProxyType({
     "militia": (PALETTE["bluish_green"], "D"),
 })
 MALI_FRAME = (-12.6, 4.6, 10.2, 25.2)
+# The size and resolution of the map on one date and of the slider's map, the same so
+# that the two share one base picture (helpers.maps.base_layer).
+MAP_SIZE = (7, 6)
+MAP_DPI = 100
 KEY_DATES = ("2012-01-01", "2012-03-25", "2012-04-10", "2012-09-05", "2013-01-15",
              "2013-02-15")
 BORDERS = "ref-natural-earth"
@@ -393,7 +400,7 @@ def control_map_chart(control: pd.DataFrame, places: pd.DataFrame, sources: pd.D
     """
     day = read_date(when)
     with house_style():
-        fig, ax = plt.subplots(figsize=(8, 7))
+        fig, ax = plt.subplots(figsize=MAP_SIZE)
         table = holders_on(control, day, rule=rule)
         _draw_control(ax, _towns(control, places), table, day)
         ax.legend(handles=_side_handles(), loc="upper left", fontsize=10, framealpha=0.9)
@@ -424,7 +431,7 @@ def small_multiples_chart(control: pd.DataFrame, places: pd.DataFrame, sources: 
             "bottom": 0.1})
         for ax, when in zip(axes.flat, days, strict=True):
             day = read_date(when)
-            table = holders_on(changes, day, rule=rule)
+            table = _holders_from(changes, _day(day))
             _draw_control(ax, towns, table, day, small=True)
             texts.append(_describe(_held(table), _names(places), day))
             cells += list(table["source_ids"])
@@ -475,8 +482,6 @@ def sides_step_chart(control: pd.DataFrame, sources: pd.DataFrame, *,
 
 # 3. The weekly map slider ---------------------------------------------------------------
 
-MAP_DPI = 80
-MAP_SIZE = (7, 6)
 
 
 def _week_events_html(events: list[dict], cite: Callable[[str], str], day: dt.date) -> str:
