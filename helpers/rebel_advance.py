@@ -468,11 +468,11 @@ def sides_step_chart(control: pd.DataFrame, sources: pd.DataFrame, *,
     text = (f"Weekly counts of the {int(counts.iloc[0].sum())} towns in the control table. "
             f"The government held all of them in January 2012 and {int(april['government'])} "
             f"after the fall of the three northern regional capitals in early April 2012, when "
-            f"the MNLA held {int(april['separatist'])}. The jihadist groups then took town after "
-            f"town from the MNLA and peaked at {int(counts['jihadist'].max())} towns in the week "
-            f"of {_when_text(peak)}; by the end of February 2013 the government and French "
-            f"forces held {int(counts['government'].iloc[-1])}.")
-    table = counts.reset_index().rename(columns={"date": "week of"})
+            f"the MNLA held {int(april['separatist'])}. Ansar Dine, AQIM and MUJAO then took "
+            f"town after town from the MNLA and peaked at {int(counts['jihadist'].max())} "
+            f"towns in the week of {_when_text(peak)}; by the end of February 2013 the "
+            f"government and French forces held {int(counts['government'].iloc[-1])}.")
+    table = counts.reset_index().rename(columns={"date": "week of", **SIDE_LABELS})
     table["week of"] = table["week of"].dt.strftime("%Y-%m-%d")
     note = _summary_caption(sources, list(control["source_ids"]),
                             "Each step is a change of holder in data/control.csv.",
