@@ -24,6 +24,7 @@ from helpers.rebel_advance import (
     KEY_DATES,
     MAP_DPI,
     PERIOD,
+    SIDE_LABELS,
     SIDE_STYLES,
     SIDES,
     WeekMap,
@@ -272,8 +273,8 @@ def test_small_multiples_and_step_chart_carry_sources_and_text(control, places,
     step = sides_step_chart(control, sources)
     assert step.figure.axes[0].get_ylabel() == "Number of towns held"
     assert "peaked at 9 towns" in step.alt_text
-    assert list(step.table.columns) == ["week of", "government", "separatist", "jihadist",
-                                        "militia"]
+    assert list(step.table.columns) == ["week of", *SIDE_LABELS.values()]  # names, not ids
+    assert "Ansar Dine, AQIM and MUJAO" in step.table.columns
     assert cited_count(step.caption) == len({s for cell in control["source_ids"]
                                              for s in cell.split(";")})
     assert "Natural Earth" not in step.caption  # no map, no borders
