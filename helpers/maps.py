@@ -4,7 +4,11 @@ Sections, in reading order:
 
 1. **The base map**: :func:`load_outlines` reads the bundled country outlines
    (``data/basemap.geojson``), :func:`map_extent` frames them, :func:`draw_basemap` draws
-   them on a matplotlib axes and :func:`draw_places` marks towns on it.
+   them on a matplotlib axes and :func:`draw_places` marks towns on it; :func:`draw_river`
+   adds the Niger river (hand-traced, ``data/niger_river.csv``) and :func:`draw_scale_bar` a
+   scale in km. :func:`base_layer` draws all of that once per process as a picture (cached by
+   frame, size and labels) and :func:`show_base_layer` shows it on a map's axes, under the
+   markers and titles that change; :func:`map_texts` lists every name a map shows.
 2. **Distances and directions**: :func:`distance_km` (great circle), :func:`bearing_deg`
    and :func:`compass_point`.
 3. **Finding a place**: :func:`find_place` (forgiving case and accents) and
