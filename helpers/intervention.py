@@ -33,7 +33,7 @@ from matplotlib.ticker import MaxNLocator, StrMethodFormatter
 from helpers.charts import PALETTE, Chart, house_style, make_chart
 from helpers.citations import caption, cited_rows, collect_ids
 from helpers.data import DEPLOYMENT_CATEGORIES, FIGURE_KINDS, FORCES, SCOPES
-from helpers.maps import draw_basemap, draw_places
+from helpers.maps import RIVER_SOURCE, show_base_layer
 from helpers.readers import read_date
 from helpers.tables import Markdown, html_table, markdown_table
 
@@ -483,15 +483,16 @@ def campaign_map_chart(events: pd.DataFrame, places: pd.DataFrame, sources: pd.D
     capital = named.loc[["bamako"]].reset_index()
     with house_style():
         fig, ax = plt.subplots(figsize=(10, 7))
-        draw_basemap(ax, extent=(-12.5, 5.0, 10.0, 22.5))
-        draw_places(ax, pd.concat([capital, marked]), fontsize=10)
+        show_base_layer(ax, extent=(-12.5, 5.0, 10.0, 22.5),
+                        places=pd.concat([capital, marked]), fontsize=10)
         ax.set_title(f"Where the intervention's events happened, {start[:7]} to {end[:7]}")
     alt = "; ".join(f"{day:%d %b %Y} {named.loc[pid, 'name']}: {title}"
                     for day, pid, title in zip(rows["date"], rows["place_id"], rows["title"],
                                                strict=True))
-    note = caption(sources, ["ref-natural-earth", *collect_ids(rows["source_ids"])],
+    note = caption(sources, ["ref-natural-earth", RIVER_SOURCE, *collect_ids(rows["source_ids"])],
                    text="Intervention events by town, from data/events.csv; borders from "
-                        "Natural Earth.")
+                        "Natural Earth; the Niger river traced approximately through towns "
+                        "on its banks.")
     table = rows[["date", "place_id", "title", "note"]]
     return make_chart(fig, caption=note, alt_text=f"Events in date order — {alt}.", table=table)
 

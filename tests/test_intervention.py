@@ -38,6 +38,7 @@ from helpers.intervention import (
     select_figures,
     selection_chart,
 )
+from helpers.maps import map_texts
 
 KINDS = ("authorized", "pledged", "planned", "announced", "deployed", "peak")
 
@@ -217,8 +218,9 @@ def test_only_placed_intervention_events_in_the_window(events) -> None:
 
 def test_labels_carry_the_dates_and_text_lists_every_event(events, places, sources) -> None:
     chart = campaign_map_chart(events, places, sources)
-    labels = [text.get_text() for text in chart.figure.axes[0].texts]
+    labels = [text.get_text() for text in map_texts(chart.figure.axes[0])]
     assert "Konna\n11 Jan–15 Jan" in labels and "Bamako" in labels
+    assert "Gao\n26 Jan" in labels
     for title in _campaign_events(events)["title"]:
         assert title in chart.alt_text
     ax = chart.figure.axes[0]
