@@ -6,6 +6,7 @@ none reads a file itself.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 
 import numpy as np
@@ -174,3 +175,48 @@ def caption(sources: pd.DataFrame, source_ids: Iterable[str], *, text: str = "")
         names = translate("{names}; and {count} more, listed under Full list of sources at the "
                           "end of the notebook", names=names, count=len(ids) - CAPTION_SOURCES)
     return translate("{text} Sources: {names}.", text=text, names=names).strip()
+
+
+def cited_rows(frame: pd.DataFrame, sources: pd.DataFrame, *,
+               names: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """Return data rows as a student reads them: sources cited, names for ids, no bookkeeping.
+
+    A chart's text description shows these rows. The ``_row`` column and the rows' own ids
+    (``deployment_id``, ``event_id``) are dropped; ``source_id``/``source_ids`` become short
+    citations; a value found in ``names`` (actor or place ids) becomes its name, and other
+    values lose their underscores; a source id quoted in a note becomes its citation.
+
+    Example:
+        >>> from helpers.data import load_sources
+        >>> rows = pd.DataFrame({"_row": [2], "force": ["serval"], "scope": ["in_mali"],
+        ...                      "source_id": ["seed-passblue-2013"]})
+        >>> named = cited_rows(rows, load_sources(), names={"serval": "Operation Serval"})
+        >>> named.iloc[0].tolist()
+        ['Operation Serval', 'in mali', 'PassBlue, 2013-01-11']
+    """
+    names = names or {}
+    shown = frame.drop(columns=[c for c in ("_row", "deployment_id", "event_id")
+                                if c in frame.columns])
+    table = {}
+    for column in shown.columns:
+        values = shown[column]
+        if column in ("source_id", "source_ids"):
+            table[column.replace("_ids", "s").replace("_id", "")] = [
+                "; ".join(short_citation(sources, s) for s in split_ids(str(v))) for v in values]
+        elif not (pd.api.types.is_numeric_dtype(values)
+                  or pd.api.types.is_datetime64_any_dtype(values)):
+            table[column.replace("_", " ")] = [
+                names.get(v, _cite_in_text(v, sources)) if isinstance(v, str) else v
+                for v in values]
+        else:
+            table[column.replace("_", " ")] = values.tolist()
+    return pd.DataFrame(table)
+
+
+def _cite_in_text(text: str, sources: pd.DataFrame) -> str:
+    """Replace source ids quoted in a text by short citations; other words lose underscores."""
+    if " " not in text:
+        return text.replace("_", " ")
+    known = set(sources["source_id"])
+    return re.sub(r"[a-z][\w-]+[a-z0-9]", lambda m: short_citation(sources, m[0])
+                  if m[0] in known else m[0], text)

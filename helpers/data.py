@@ -154,6 +154,11 @@ TABLES: dict[str, tuple[Column, ...]] = {
         _opt("label_anchor", "category", allowed=ANCHORS),
         Column("source_id", "ref", ref="sources"), _opt("note"),
     ),
+    "niger_river": (
+        Column("point", "integer", low=1), Column("name", "text"),
+        Column("lat", "number", low=-90, high=90), Column("lon", "number", low=-180, high=180),
+        Column("source_id", "ref", ref="sources"), _opt("note"),
+    ),
     "actors": (
         Column("actor_id", "id"), Column("name", "text"), _opt("full_name"),
         Column("kind", "category", allowed=ACTOR_KINDS), Column("description", "text"),
@@ -760,6 +765,30 @@ def load_places(*, data_dir: Path | None = None) -> pd.DataFrame:
         'capital'
     """
     return load_table("places", data_dir=data_dir)
+
+
+def load_niger_river(*, data_dir: Path | None = None) -> pd.DataFrame:
+    """Load the hand-traced course of the Niger river, a line through towns on its banks.
+
+    ============ ==========================================================
+    point        order along the river, upstream first (1, 2, ...)
+    name         the town or landmark the line passes
+    lat, lon     decimal degrees, north and east positive
+    source_id    where the course and the coordinates come from
+    note         remarks
+    ============ ==========================================================
+
+    The line is approximate between its points: maps say so.
+
+    Example:
+        >>> load_niger_river().sort_values("point")["name"].iloc[3]
+        'Bamako'
+    """
+    frame = load_table("niger_river", data_dir=data_dir)
+    if frame["point"].duplicated().any():
+        raise ValueError(f"{table_path('niger_river', data_dir=data_dir)}: column 'point' "
+                         f"repeats {sorted(set(frame.loc[frame['point'].duplicated(), 'point']))}")
+    return frame.sort_values("point", ignore_index=True)
 
 
 def load_actors(*, data_dir: Path | None = None) -> pd.DataFrame:

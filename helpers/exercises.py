@@ -234,6 +234,20 @@ def _compare(exercise: Exercise, answer: object) -> tuple[bool, str]:
     if exercise.kind == "items":
         items = read_items(answer)
         return items == read_items(exercise.answer), ", ".join(sorted(items))
+    answer = one_text_answer(answer)
+    given = normalise_text(answer)
+    return bool(text_readings(exercise, answer) & accepted_texts(exercise)), given
+
+
+def one_text_answer(answer: object) -> str | int | float:
+    """Return the one answer a text or choice exercise was given, or say what to give.
+
+    A list, tuple or set holding one value stands for that value.
+
+    Example:
+        >>> one_text_answer(["mujao"])
+        'mujao'
+    """
     if isinstance(answer, (list, tuple, set, frozenset, dict)) and len(answer) == 1:
         answer = next(iter(answer))
     if not isinstance(answer, (str, int, float)) or isinstance(answer, bool):
@@ -242,8 +256,7 @@ def _compare(exercise: Exercise, answer: object) -> tuple[bool, str]:
     if isinstance(answer, str) and len(answer) > 300:
         raise AnswerFormatError(translate("that answer is {length} characters long; give just "
                                           "the answer, in a few words", length=len(answer)))
-    given = normalise_text(answer)
-    return bool(text_readings(exercise, answer) & accepted_texts(exercise)), given
+    return answer
 
 
 def accepted_texts(exercise: Exercise) -> set[str]:
@@ -520,11 +533,11 @@ def _compare_graded(exercise: Exercise, answer: object) -> tuple[bool, str]:
         given = number_text(read_number(answer), exercise.step)
     elif exercise.kind == "items":
         given = ", ".join(sorted(read_items(answer)))
-    elif isinstance(answer, (str, int, float)) and not isinstance(answer, bool):
-        given = normalise_text(answer)
     else:
-        raise AnswerFormatError(translate("expected text; you gave {kind}",
-                                          kind=describe_type(answer)))
+        answer = one_text_answer(answer)
+        readings = text_readings(exercise, answer)
+        return any(answer_digest(exercise.salt, exercise.key, reading) in exercise.digests
+                   for reading in readings), normalise_text(answer)
     return answer_digest(exercise.salt, exercise.key, given) in exercise.digests, given
 
 

@@ -31,9 +31,9 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator, StrMethodFormatter
 
 from helpers.charts import PALETTE, Chart, house_style, make_chart
-from helpers.citations import caption, collect_ids
+from helpers.citations import caption, cited_rows, collect_ids
 from helpers.data import DEPLOYMENT_CATEGORIES, FIGURE_KINDS, FORCES, SCOPES
-from helpers.maps import draw_basemap, draw_places
+from helpers.maps import RIVER_SOURCE, show_base_layer
 from helpers.readers import read_date
 from helpers.tables import Markdown, html_table, markdown_table
 
@@ -46,6 +46,7 @@ FORCE_NAMES = {
 }
 _SCOPE_NAMES = {"in_mali": "in Mali", "engaged": "engaged (incl. outside Mali)",
                 "in_region": "based in the region", "": "where not stated"}
+_READABLE = {**FORCE_NAMES, **{k: v for k, v in _SCOPE_NAMES.items() if k}}  # chart tables
 
 
 class SelectionError(ValueError):
@@ -265,7 +266,7 @@ def _date_axis(ax: plt.Axes) -> None:
 def _finish(fig: Figure, rows: pd.DataFrame, sources: pd.DataFrame, *, text: str,
             alt: str) -> Chart:
     return make_chart(fig, caption=caption(sources, rows["source_id"], text=text),
-                      alt_text=alt, table=rows)
+                      alt_text=alt, table=cited_rows(rows, sources, names=_READABLE))
 
 
 def french_troops_chart(deployments: pd.DataFrame, sources: pd.DataFrame, *,
@@ -482,15 +483,16 @@ def campaign_map_chart(events: pd.DataFrame, places: pd.DataFrame, sources: pd.D
     capital = named.loc[["bamako"]].reset_index()
     with house_style():
         fig, ax = plt.subplots(figsize=(10, 7))
-        draw_basemap(ax, extent=(-12.5, 5.0, 10.0, 22.5))
-        draw_places(ax, pd.concat([capital, marked]), fontsize=10)
+        show_base_layer(ax, extent=(-12.5, 5.0, 10.0, 22.5),
+                        places=pd.concat([capital, marked]), fontsize=10)
         ax.set_title(f"Where the intervention's events happened, {start[:7]} to {end[:7]}")
     alt = "; ".join(f"{day:%d %b %Y} {named.loc[pid, 'name']}: {title}"
                     for day, pid, title in zip(rows["date"], rows["place_id"], rows["title"],
                                                strict=True))
-    note = caption(sources, ["ref-natural-earth", *collect_ids(rows["source_ids"])],
+    note = caption(sources, ["ref-natural-earth", RIVER_SOURCE, *collect_ids(rows["source_ids"])],
                    text="Intervention events by town, from data/events.csv; borders from "
-                        "Natural Earth.")
+                        "Natural Earth; the Niger river traced approximately through towns "
+                        "on its banks.")
     table = rows[["date", "place_id", "title", "note"]]
     return make_chart(fig, caption=note, alt_text=f"Events in date order — {alt}.", table=table)
 
@@ -695,7 +697,7 @@ def selection_chart(figures: pd.DataFrame, sources: pd.DataFrame, *, title: str)
         ax.legend(fontsize=10, **_OUTSIDE)
     return make_chart(fig, caption=caption(sources, figures["source_id"], text=f"{title}."),
                       alt_text=_describe_band(band, what=f"{title}, deployed figures"),
-                      table=figures)
+                      table=cited_rows(figures, sources, names=_READABLE))
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,11 @@ Sections, in reading order:
 
 1. **The base map**: :func:`load_outlines` reads the bundled country outlines
    (``data/basemap.geojson``), :func:`map_extent` frames them, :func:`draw_basemap` draws
-   them on a matplotlib axes and :func:`draw_places` marks towns on it.
+   them on a matplotlib axes and :func:`draw_places` marks towns on it; :func:`draw_river`
+   adds the Niger river (hand-traced, ``data/niger_river.csv``) and :func:`draw_scale_bar` a
+   scale in km. :func:`base_layer` draws all of that once per process as a picture (cached by
+   frame, size and labels) and :func:`show_base_layer` shows it on a map's axes, under the
+   markers and titles that change; :func:`map_texts` lists every name a map shows.
 2. **Distances and directions**: :func:`distance_km` (great circle), :func:`bearing_deg`
    and :func:`compass_point`.
 3. **Finding a place**: :func:`find_place` (forgiving case and accents) and
@@ -18,9 +22,11 @@ Sections, in reading order:
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import math
+from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING
@@ -30,17 +36,23 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib import patheffects
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.image import AxesImage
+from matplotlib.lines import Line2D
 from matplotlib.patches import Polygon
+from mpl_toolkits.axes_grid1.anchored_artists import AnchoredSizeBar
 
-from helpers.charts import Chart, house_style, make_chart
+from helpers.charts import PALETTE, Chart, house_style, make_chart
 from helpers.citations import caption, short_citation
-from helpers.data import MAP_FRAME
+from helpers.data import MAP_FRAME, load_niger_river
 from helpers.language import translate
 from helpers.readers import normalise_text
 from helpers.tables import Markdown, format_when, markdown_table
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
+    from matplotlib.text import Text
 
 # 1. The base map: a plain map of Mali and its neighbours with matplotlib only (no geo stack).
 
@@ -174,7 +186,7 @@ def draw_basemap(ax: Axes, *, extent: tuple[float, float, float, float] = _FRAME
 
 
 def draw_places(ax: Axes, places: pd.DataFrame, *, fontsize: float = 11,
-                show_labels: bool = True) -> Axes:
+                show_labels: bool = True, show_markers: bool = True) -> Axes:
     """Mark places on ``ax``: kind "capital" as a star, any other kind as a dot.
 
     Args:
@@ -183,6 +195,7 @@ def draw_places(ax: Axes, places: pd.DataFrame, *, fontsize: float = 11,
             se, s, sw, w, nw: where the name sits; missing or NaN means ne).
         fontsize: Label size in points.
         show_labels: Write each name beside its marker, on a white halo.
+        show_markers: Draw the markers (a map that colours them itself leaves them out).
 
     Raises:
         ValueError: a column is missing, a coordinate is not a number, or an
@@ -213,8 +226,9 @@ def draw_places(ax: Axes, places: pd.DataFrame, *, fontsize: float = 11,
             raise ValueError(f"place {name!r}: lon {row['lon']!r} / lat {row['lat']!r} "
                              "must both be numbers")
         capital = row["kind"] == "capital"
-        ax.plot(lon, lat, marker="*" if capital else "o", markersize=15 if capital else 6,
-                color="black", markeredgecolor="white", markeredgewidth=0.8, zorder=3)
+        if show_markers:
+            ax.plot(lon, lat, marker="*" if capital else "o", markersize=15 if capital else 6,
+                    color="black", markeredgecolor="white", markeredgewidth=0.8, zorder=3)
         if show_labels:
             (dx, dy), ha, va = ANCHORS[anchor]
             gap = 6 if capital else 4
@@ -222,6 +236,239 @@ def draw_places(ax: Axes, places: pd.DataFrame, *, fontsize: float = 11,
                         textcoords="offset points", fontsize=fontsize, path_effects=halo,
                         zorder=4, annotation_clip=True)
     return ax
+
+
+RIVER_LABEL = "Niger river (approximate)"
+RIVER_SOURCE = "ref-wikipedia-niger-river"
+_RIVER_COLOUR = PALETTE["sky_blue"]
+_RIVER_TEXT = (-5.0, 13.55, 33)  # lon, lat, rotation: south-east of the Ségou-Mopti reach
+_KM_PER_DEGREE = 111.32  # along the equator or a meridian
+_BAR_LENGTHS = (50, 100, 200, 250, 500, 1000)
+
+
+def draw_river(ax: Axes, river: pd.DataFrame, *, label: bool = True) -> Line2D:
+    """Draw the Niger river as traced in ``data/niger_river.csv``, named as approximate.
+
+    Args:
+        ax: Axes, usually from draw_basemap().
+        river: Columns lat and lon, upstream first (``load_niger_river()``).
+        label: Write "Niger river (approximate)" along the Ségou-Mopti reach.
+
+    Returns:
+        The river's line, labelled :data:`RIVER_LABEL` (for a legend or a test).
+
+    Example:
+        >>> from matplotlib.figure import Figure
+        >>> from helpers.data import load_niger_river
+        >>> draw_river(Figure().add_subplot(), load_niger_river()).get_label()
+        'Niger river (approximate)'
+    """
+    line = ax.plot(river["lon"], river["lat"], color=_RIVER_COLOUR, linewidth=1.8,
+                   solid_joinstyle="round", solid_capstyle="round", zorder=1.6,
+                   label=RIVER_LABEL)[0]
+    if label:
+        lon, lat, rotation = _RIVER_TEXT
+        ax.text(lon, lat, RIVER_LABEL.replace(" (", "\n("), color=PALETTE["blue"],
+                style="italic", fontsize=9, ha="center", va="center", rotation=rotation,
+                rotation_mode="anchor", zorder=1.7, clip_on=True)
+    return line
+
+
+def scale_bar_km(extent: tuple[float, float, float, float]) -> int:
+    """Return a round scale-bar length in km, about a sixth of the frame's width.
+
+    Example:
+        >>> scale_bar_km((-12.6, 4.6, 10.2, 25.2))
+        250
+    """
+    lon_min, lon_max, lat_min, lat_max = extent
+    width = (lon_max - lon_min) * _KM_PER_DEGREE * math.cos(math.radians((lat_min + lat_max) / 2))
+    return max([km for km in _BAR_LENGTHS if km <= width / 6] or _BAR_LENGTHS[:1])
+
+
+def draw_scale_bar(ax: Axes, *, extent: tuple[float, float, float, float],
+                   loc: str = "lower right", fontsize: float = 10) -> AnchoredSizeBar:
+    """Draw a scale bar in km, true at the frame's middle latitude (where the aspect is set).
+
+    Example:
+        >>> from matplotlib.figure import Figure
+        >>> bar = draw_scale_bar(Figure().add_subplot(), extent=(-12.6, 4.6, 10.2, 25.2))
+        >>> bar.txt_label.get_text()
+        '250 km'
+    """
+    km = scale_bar_km(extent)
+    middle = math.radians((extent[2] + extent[3]) / 2)
+    bar = AnchoredSizeBar(ax.transData, km / (_KM_PER_DEGREE * math.cos(middle)), f"{km} km",
+                          loc, pad=0.4, borderpad=0.6, sep=3, size_vertical=0.08,
+                          color="black", frameon=True, fontproperties={"size": fontsize})
+    bar.patch.set(alpha=0.85, edgecolor="none")
+    bar.set_zorder(5)
+    ax.add_artist(bar)
+    return bar
+
+
+# The base map as a picture: drawn once per process for each frame, size and set of
+# labels, then shown under whatever changes (markers, titles, legends).
+
+PlaceMarks = tuple[tuple[str, float, float, str, str], ...]  # name, lon, lat, kind, anchor
+
+
+def place_marks(places: pd.DataFrame) -> PlaceMarks:
+    """Return the places as a hashable tuple for :func:`base_layer` (anchor "ne" if unset).
+
+    Example:
+        >>> place_marks(pd.DataFrame({"name": ["Gao"], "lon": [-0.04], "lat": [16.27],
+        ...                           "kind": ["town"]}))
+        (('Gao', -0.04, 16.27, 'town', 'ne'),)
+    """
+    anchors = places["label_anchor"] if "label_anchor" in places.columns else [None] * len(places)
+    return tuple((str(name), float(lon), float(lat), str(kind),
+                  anchor if isinstance(anchor, str) else "ne")
+                 for name, lon, lat, kind, anchor in zip(places["name"], places["lon"],
+                                                         places["lat"], places["kind"],
+                                                         anchors, strict=True))
+
+
+@dataclass(frozen=True)
+class BaseLayer:
+    """A base map drawn once: its pixels and the figure they were drawn from.
+
+    Attributes:
+        pixels: height x width x 4 RGBA, read-only.
+        figure: The figure drawn (outlines, river, scale bar, places), kept so that its
+            artists can be inspected.
+        extent: (lon_min, lon_max, lat_min, lat_max) the pixels cover.
+    """
+
+    pixels: np.ndarray
+    figure: Figure
+    extent: tuple[float, float, float, float]
+
+
+@functools.lru_cache(maxsize=16)
+def base_layer(extent: tuple[float, float, float, float], size: tuple[int, int], dpi: float, *,
+               marks: PlaceMarks = (), fontsize: float = 11, label_countries: bool = True,
+               highlight: str | None = "ML", labels_only: bool = False) -> BaseLayer:
+    """Draw the base map once for a frame and a size in pixels; later calls reuse it.
+
+    The outlines, the Niger river, a scale bar and the places ``marks`` (markers and
+    names) never change on a map, so they are drawn once per process and shown as a
+    picture under what changes. With ``labels_only`` the picture holds only the names,
+    on a transparent ground, to lay over markers that change.
+
+    Example:
+        >>> layer = base_layer((-12.6, 4.6, 10.2, 25.2), (300, 260), 100)
+        >>> layer.pixels.shape, base_layer((-12.6, 4.6, 10.2, 25.2), (300, 260), 100) is layer
+        ((260, 300, 4), True)
+    """
+    width, height = size
+    with house_style():
+        figure = Figure(figsize=(width / dpi, height / dpi), dpi=dpi,
+                        facecolor="none" if labels_only else "white")
+        canvas = FigureCanvasAgg(figure)
+        ax = figure.add_axes((0, 0, 1, 1))
+        ax.set_axis_off()
+        ax.set(xlim=extent[:2], ylim=extent[2:])
+        if not labels_only:
+            draw_basemap(ax, extent=extent, highlight=highlight, label_countries=label_countries)
+            ax.set_aspect("auto")  # the picture is sized to the map axes, already at its aspect
+            draw_river(ax, load_niger_river(), label=fontsize >= 9)
+            draw_scale_bar(ax, extent=extent, fontsize=min(fontsize, 10))
+        if marks:
+            table = pd.DataFrame(list(marks), columns=["name", "lon", "lat", "kind",
+                                                       "label_anchor"])
+            draw_places(ax, table, fontsize=fontsize, show_markers=not labels_only)
+        canvas.draw()
+        pixels = np.array(canvas.buffer_rgba())
+    pixels.flags.writeable = False
+    return BaseLayer(pixels=pixels, figure=figure, extent=extent)
+
+
+class BaseMapImage(AxesImage):
+    """The picture of a :class:`BaseLayer` on a map's axes; ``layer`` says what it shows."""
+
+    def __init__(self, ax: Axes, layer: BaseLayer, *, zorder: float = 1) -> None:
+        super().__init__(ax, interpolation="nearest", extent=layer.extent, zorder=zorder)
+        self.layer = layer
+        self.set_data(layer.pixels)
+
+    def make_image(self, renderer: object, magnification: float = 1.0,
+                   unsampled: bool = False) -> tuple:
+        """The picture as drawn: the cached pixels as they are where they fit the axes
+        (no resampling, the slow part of drawing an image), else resampled as usual."""
+        box = self.axes.bbox
+        height, width, _ = self.layer.pixels.shape
+        if magnification != 1 or (round(box.width), round(box.height)) != (width, height):
+            return super().make_image(renderer, magnification, unsampled)
+        # Agg wants the rows bottom up and an array it may write to.
+        return np.array(self.layer.pixels[::-1]), math.floor(box.x0), round(box.y0), None
+
+
+def show_base_layer(ax: Axes, *, extent: tuple[float, float, float, float] = _FRAME,
+                    places: pd.DataFrame | None = None, show_markers: bool = True,
+                    fontsize: float = 11, label_countries: bool = True,
+                    highlight: str | None = "ML") -> list[BaseMapImage]:
+    """Frame ``ax`` as :func:`draw_basemap` does and show the cached :func:`base_layer` on it.
+
+    Args:
+        ax: Matplotlib axes to draw on.
+        extent: (lon_min, lon_max, lat_min, lat_max) to show.
+        places: Places to mark and name (columns as for :func:`draw_places`), or None.
+        show_markers: Mark the places with black dots and stars. A map that marks them
+            itself passes False: the names then come as a second picture, above its
+            markers (zorder 4).
+        fontsize: Size of the place names in points (below 9 the river goes unnamed).
+        label_countries: Name the neighbouring countries.
+        highlight: Country to pick out, as in :func:`draw_basemap`.
+
+    Returns:
+        The pictures shown, the map first; each one's ``layer.figure`` holds the artists
+        drawn (river, scale bar, place names).
+
+    Example:
+        >>> from matplotlib.figure import Figure
+        >>> images = show_base_layer(Figure(figsize=(4, 3)).add_subplot())
+        >>> images[0].layer.figure.axes[0].lines[0].get_label()
+        'Niger river (approximate)'
+    """
+    lon_min, lon_max, lat_min, lat_max = extent
+    ax.set(xlim=(lon_min, lon_max), ylim=(lat_min, lat_max), facecolor=_BACKGROUND,
+           xlabel="Longitude (°E)", ylabel="Latitude (°N)")
+    ax.set_aspect(1 / math.cos(math.radians((lat_min + lat_max) / 2)))
+    ax.apply_aspect()
+    figure = ax.get_figure()
+    box = ax.get_position()
+    width, height = figure.get_size_inches() * figure.dpi
+    size = (max(1, round(box.width * width)), max(1, round(box.height * height)))
+    marks = place_marks(places) if places is not None else ()
+    options = {"fontsize": fontsize, "label_countries": label_countries, "highlight": highlight}
+    images = [BaseMapImage(ax, base_layer(tuple(extent), size, figure.dpi,
+                                          marks=marks if show_markers else (), **options))]
+    if marks and not show_markers:
+        images.append(BaseMapImage(ax, base_layer(tuple(extent), size, figure.dpi, marks=marks,
+                                                  labels_only=True, **options), zorder=4))
+    for image in images:
+        ax.add_image(image)
+    ax.set(xlim=(lon_min, lon_max), ylim=(lat_min, lat_max))
+    return images
+
+
+def map_texts(ax: Axes) -> list[Text]:
+    """Return every text written on a map axes, those in its base pictures included.
+
+    Example:
+        >>> from matplotlib.figure import Figure
+        >>> ax = Figure(figsize=(4, 3)).add_subplot()
+        >>> images = show_base_layer(ax, places=pd.DataFrame({"name": ["Gao"], "lon": [-0.04],
+        ...                                                   "lat": [16.27], "kind": ["town"]}))
+        >>> "Gao" in [text.get_text() for text in map_texts(ax)]
+        True
+    """
+    texts = list(ax.texts)
+    for image in ax.images:
+        if isinstance(image, BaseMapImage):
+            texts += [text for layer_ax in image.layer.figure.axes for text in layer_ax.texts]
+    return texts
 
 
 # 2. Great-circle distances and compass directions between two points.
@@ -401,8 +648,7 @@ def places_map_chart(places: pd.DataFrame, sources: pd.DataFrame, *,
     """
     with house_style():
         fig, ax = plt.subplots(figsize=(11, 7.5))
-        draw_basemap(ax, extent=extent)
-        draw_places(ax, places)
+        show_base_layer(ax, extent=extent, places=places)
         ax.set_title(title)
     table = place_distances(places)
     far = table.iloc[-1]
@@ -410,11 +656,16 @@ def places_map_chart(places: pd.DataFrame, sources: pd.DataFrame, *,
     text = translate("Map of Mali and its neighbours with {count} places marked. Bamako, the "
                      "capital, lies in the south-west, on the Niger river; the northern towns "
                      "lie hundreds of kilometres away, the farthest shown being {far} at {km} "
-                     "km. The table lists every place with its distance and direction from "
-                     "Bamako.", count=len(places), far=far["Place"], km=far[km_column])
-    note = caption(sources, ["ref-natural-earth", *places["source_id"]],
+                     "km. The Niger river (an approximate line) flows north-east from Guinea "
+                     "past Bamako, Ségou and Mopti to Timbuktu, bends south-east at Bourem and "
+                     "passes Gao, Ansongo and Niamey; a scale bar shows {scale} km. The table "
+                     "lists every place with its distance and direction from Bamako.",
+                     count=len(places), far=far["Place"], km=far[km_column],
+                     scale=scale_bar_km(extent))
+    note = caption(sources, ["ref-natural-earth", RIVER_SOURCE, *places["source_id"]],
                    text=translate("Towns and bases mentioned in the module; borders from "
-                                  "Natural Earth."))
+                                  "Natural Earth; the Niger river traced approximately through "
+                                  "towns on its banks."))
     return make_chart(fig, caption=note, alt_text=text, table=table)
 
 

@@ -31,22 +31,19 @@ import matplotlib as mpl
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from matplotlib import patheffects
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
-from matplotlib.patches import Polygon
 from matplotlib.ticker import MaxNLocator
 
 from helpers.charts import PALETTE, Chart, encode_png, house_style, image_html, make_chart
 from helpers.citations import collect_ids, short_citation
-from helpers.maps import ANCHORS, distance_between, draw_basemap
+from helpers.maps import RIVER_SOURCE, distance_between, show_base_layer
 from helpers.readers import read_date
 from helpers.tables import Markdown, escape_cell, markdown_table
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
-    from matplotlib.text import Annotation
 
 # 1. Who held which town on a date ------------------------------------------------------
 
@@ -58,7 +55,7 @@ SIDES = MappingProxyType({
 SIDE_LABELS = MappingProxyType({
     "government": "Malian state (with French forces from January 2013)",
     "separatist": "MNLA (separatist)",
-    "jihadist": "Jihadist groups (Ansar Dine, AQIM, MUJAO)",
+    "jihadist": "Ansar Dine, AQIM and MUJAO",
     "militia": "Local militia (Ganda Iso)",
 })
 PERIOD = (dt.date(2012, 1, 1), dt.date(2013, 2, 28))
@@ -158,8 +155,11 @@ def holders_on(control: pd.DataFrame, when: object, *, rule: str = "earliest") -
         >>> table.loc["timbuktu", "holder"], table.loc["bamako", "side"]
         ('ansar_dine', 'government')
     """
-    day = _day(when)
-    rows = resolve_changes(control, rule=rule)
+    return _holders_from(resolve_changes(control, rule=rule), _day(when))
+
+
+def _holders_from(rows: pd.DataFrame, day: pd.Timestamp) -> pd.DataFrame:
+    """:func:`holders_on` from changes already resolved (one row per change of holder)."""
     current = rows[rows["date"] <= day].groupby("place_id", sort=True).tail(1)
     table = current[["place_id", "holder", "date", "source_ids"]].rename(columns={"date": "since"})
     table.insert(2, "side", [_side_of(h) for h in table["holder"]])
@@ -278,6 +278,10 @@ SIDE_STYLES = MappingProxyType({
     "militia": (PALETTE["bluish_green"], "D"),
 })
 MALI_FRAME = (-12.6, 4.6, 10.2, 25.2)
+# The size and resolution of the map on one date and of the slider's map, the same so
+# that the two share one base picture (helpers.maps.base_layer).
+MAP_SIZE = (7, 6)
+MAP_DPI = 100
 KEY_DATES = ("2012-01-01", "2012-03-25", "2012-04-10", "2012-09-05", "2013-01-15",
              "2013-02-15")
 BORDERS = "ref-natural-earth"
@@ -336,44 +340,23 @@ def _mark_town(ax: Axes, town: pd.Series, side: str) -> Line2D:
                    markeredgecolor="black", markeredgewidth=0.6, zorder=3)[0]
 
 
-def _label_town(ax: Axes, town: pd.Series) -> Annotation:
-    anchor = town["label_anchor"] if isinstance(town["label_anchor"], str) else "ne"
-    (dx, dy), ha, va = ANCHORS[anchor]
-    halo = [patheffects.withStroke(linewidth=3, foreground="white")]
-    return ax.annotate(town["name"], (town["lon"], town["lat"]), xytext=(dx * 5, dy * 5),
-                       textcoords="offset points", ha=ha, va=va, fontsize=10,
-                       path_effects=halo, zorder=4)
-
-
-def _copy_basemap(drawn: Axes, ax: Axes) -> None:
-    """Give ``ax`` the base map already drawn on ``drawn``: the same outlines and frame,
-    without reading the outlines again or re-measuring every outline's extent."""
-    for patch in drawn.patches:
-        ax.add_artist(Polygon(patch.get_xy(), closed=True, facecolor=patch.get_facecolor(),
-                              edgecolor=patch.get_edgecolor(),
-                              linewidth=patch.get_linewidth(), zorder=patch.get_zorder()))
-    ax.set(facecolor=drawn.get_facecolor(), xlim=drawn.get_xlim(), ylim=drawn.get_ylim(),
-           aspect=drawn.get_aspect(), xlabel=drawn.get_xlabel(), ylabel=drawn.get_ylabel())
-
-
 def _draw_control(ax: Axes, towns: pd.DataFrame, table: pd.DataFrame, day: dt.date, *,
-                  labels: bool = True, basemap: Axes | None = None) -> None:
-    """Draw the base map (or copy it from ``basemap``) and the towns as ``table`` (from
-    :func:`holders_on`) has them on ``day``; ``towns`` comes from :func:`_towns`."""
-    if basemap is None:
-        draw_basemap(ax, extent=MALI_FRAME, label_countries=False)
-    else:
-        _copy_basemap(basemap, ax)
-    if labels:
-        for place_id, side in zip(table["place_id"], table["side"], strict=True):
-            _mark_town(ax, towns.loc[place_id], side)
-        for place_id in table["place_id"]:
-            _label_town(ax, towns.loc[place_id])
-    else:  # small maps: one line per side is as good, and much quicker to draw
+                  small: bool = False) -> None:
+    """Show the cached base map with every town named, and mark the towns as ``table``
+    (from :func:`holders_on`) has them on ``day``; ``towns`` comes from :func:`_towns`.
+
+    A ``small`` map (one of six) uses smaller names and one line per side, which draws
+    as the separate markers of a large map do, only quicker."""
+    show_base_layer(ax, extent=MALI_FRAME, places=towns, show_markers=False,
+                    fontsize=7.5 if small else 10, label_countries=False)
+    if small:
         for side, (colour, marker) in SIDE_STYLES.items():
             held = towns.loc[table.loc[table["side"] == side, "place_id"]]
-            ax.plot(held["lon"], held["lat"], linestyle="", marker=marker, markersize=9,
+            ax.plot(held["lon"], held["lat"], linestyle="", marker=marker, markersize=6,
                     color=colour, markeredgecolor="black", markeredgewidth=0.6, zorder=3)
+    else:
+        for place_id, side in zip(table["place_id"], table["side"], strict=True):
+            _mark_town(ax, towns.loc[place_id], side)
     ax.set_title(_when_text(day, month="%b"))
 
 
@@ -390,7 +373,9 @@ def _summary_caption(sources: pd.DataFrame, cells: list[str], text: str, *,
     unknown = sorted(set(ids) - set(sources["source_id"]))
     if unknown:
         raise ValueError(f"control.csv cites sources missing from sources.csv: {unknown}")
-    tail = f"; borders from {short_citation(sources, BORDERS)}" if borders else ""
+    tail = (f"; borders from {short_citation(sources, BORDERS)}; the Niger river traced "
+            f"approximately through towns on its banks ({short_citation(sources, RIVER_SOURCE)})"
+            if borders else "")
     return (f"{text} Sources: {len(ids)} reports and references cited row by row in "
             f"data/control.csv (listed under Sources used){tail}.")
 
@@ -415,7 +400,7 @@ def control_map_chart(control: pd.DataFrame, places: pd.DataFrame, sources: pd.D
     """
     day = read_date(when)
     with house_style():
-        fig, ax = plt.subplots(figsize=(8, 7))
+        fig, ax = plt.subplots(figsize=MAP_SIZE)
         table = holders_on(control, day, rule=rule)
         _draw_control(ax, _towns(control, places), table, day)
         ax.legend(handles=_side_handles(), loc="upper left", fontsize=10, framealpha=0.9)
@@ -441,12 +426,13 @@ def small_multiples_chart(control: pd.DataFrame, places: pd.DataFrame, sources: 
     texts, cells = [], []
     towns, changes = _towns(control, places), resolve_changes(control, rule=rule)
     with house_style():
-        fig, axes = plt.subplots(2, 3, figsize=(13, 9.5))
+        fig, axes = plt.subplots(2, 3, figsize=(13, 9.5), gridspec_kw={
+            "left": 0.01, "right": 0.99, "wspace": 0.03, "hspace": 0.08, "top": 0.93,
+            "bottom": 0.1})
         for ax, when in zip(axes.flat, days, strict=True):
             day = read_date(when)
-            table = holders_on(changes, day, rule=rule)
-            _draw_control(ax, towns, table, day, labels=False,
-                          basemap=None if ax is axes.flat[0] else axes.flat[0])
+            table = _holders_from(changes, _day(day))
+            _draw_control(ax, towns, table, day, small=True)
             texts.append(_describe(_held(table), _names(places), day))
             cells += list(table["source_ids"])
             ax.set(xlabel="", ylabel="", xticks=[], yticks=[])  # degrees mean nothing here
@@ -482,11 +468,11 @@ def sides_step_chart(control: pd.DataFrame, sources: pd.DataFrame, *,
     text = (f"Weekly counts of the {int(counts.iloc[0].sum())} towns in the control table. "
             f"The government held all of them in January 2012 and {int(april['government'])} "
             f"after the fall of the three northern regional capitals in early April 2012, when "
-            f"the MNLA held {int(april['separatist'])}. The jihadist groups then took town after "
-            f"town from the MNLA and peaked at {int(counts['jihadist'].max())} towns in the week "
-            f"of {_when_text(peak)}; by the end of February 2013 the government and French "
-            f"forces held {int(counts['government'].iloc[-1])}.")
-    table = counts.reset_index().rename(columns={"date": "week of"})
+            f"the MNLA held {int(april['separatist'])}. Ansar Dine, AQIM and MUJAO then took "
+            f"town after town from the MNLA and peaked at {int(counts['jihadist'].max())} "
+            f"towns in the week of {_when_text(peak)}; by the end of February 2013 the "
+            f"government and French forces held {int(counts['government'].iloc[-1])}.")
+    table = counts.reset_index().rename(columns={"date": "week of", **SIDE_LABELS})
     table["week of"] = table["week of"].dt.strftime("%Y-%m-%d")
     note = _summary_caption(sources, list(control["source_ids"]),
                             "Each step is a change of holder in data/control.csv.",
@@ -496,8 +482,6 @@ def sides_step_chart(control: pd.DataFrame, sources: pd.DataFrame, *,
 
 # 3. The weekly map slider ---------------------------------------------------------------
 
-MAP_DPI = 80
-MAP_SIZE = (7, 6)
 
 
 def _week_events_html(events: list[dict], cite: Callable[[str], str], day: dt.date) -> str:
@@ -543,11 +527,10 @@ def _shrink_to_contents(figure: Figure) -> None:
 class WeekMap:
     """The slider's map, kept between weeks: what :func:`render_week` returns, quickly.
 
-    Built once: the base map, legend and frame as a background picture, and the town
-    labels as a transparent layer. Each week restores the background, draws the town
-    markers (recoloured) and the title on it, lays the labels over them (a fresh map
-    draws the labels above the markers too) and encodes the PNG. Nothing is added to or
-    removed from the figure after it is built, so a failed week leaves nothing behind.
+    Built once: the base map (with the town names), legend and frame as a background
+    picture. Each week restores the background, draws the town markers (recoloured) and
+    the title on it and encodes the PNG. Nothing is added to or removed from the figure
+    after it is built, so a failed week leaves nothing behind.
 
     Example:
         >>> from helpers.data import load_control, load_events, load_places, load_sources
@@ -568,28 +551,23 @@ class WeekMap:
         towns = _towns(control, places)
         with house_style():
             self._figure, self._ax = _week_figure()
-            draw_basemap(self._ax, extent=MALI_FRAME, label_countries=False)
+            self._names_image = show_base_layer(self._ax, extent=MALI_FRAME, places=towns,
+                                                show_markers=False, fontsize=10,
+                                                label_countries=False)[-1]
             self._ax.legend(handles=_side_handles(), loc="upper left", fontsize=10,
                             framealpha=0.9)
             # The same artists, in the same order, as a fresh map draws (see _draw_control).
             self._markers = {p: _mark_town(self._ax, town, "government")
                              for p, town in towns.iterrows()}
-            self._labels = {p: _label_town(self._ax, town) for p, town in towns.iterrows()}
             # The crop is measured once, with a title as tall as most (those with "Feb"
             # stand a third of a pixel higher): every week's picture has the same size.
             self._ax.set_title(_when_text(PERIOD[0], month="%b"))
             _shrink_to_contents(self._figure)
-            for artist in [*self._markers.values(), *self._labels.values(), self._ax.title]:
+            for artist in [*self._markers.values(), self._names_image, self._ax.title]:
                 artist.set_animated(True)  # left out of the background
             canvas = self._figure.canvas
             canvas.draw()
             self._background = canvas.copy_from_bbox(self._figure.bbox)
-            canvas.get_renderer().clear()  # transparent: draw the labels alone
-            for label in self._labels.values():
-                self._ax.draw_artist(label)
-            layer = np.asarray(canvas.buffer_rgba()).reshape(-1, 4)
-            self._label_pixels = np.flatnonzero(layer[:, 3])
-            self._label_rgba = layer[self._label_pixels].astype(np.uint16)
 
     def _held(self, day: dt.date) -> dict[str, str]:
         """The side holding each town on ``day``, as :func:`holders_on` says, found quickly."""
@@ -608,21 +586,10 @@ class WeekMap:
                 colour, shape = SIDE_STYLES[held[place_id]]
                 marker.set(color=colour, marker=shape)
                 ax.draw_artist(marker)
+        ax.draw_artist(self._names_image)  # town names above the markers, as on a fresh map
         ax.set_title(_when_text(day, month="%b"))
         ax.draw_artist(ax.title)
-        pixels = np.asarray(canvas.buffer_rgba())
-        if len(held) < len(self._markers):  # before a town's first record: no label for it
-            for place_id, label in self._labels.items():
-                if place_id in held:
-                    ax.draw_artist(label)
-            return pixels.copy()
-        flat = pixels.reshape(-1, 4).copy()
-        under = flat[self._label_pixels].astype(np.uint16)
-        alpha = self._label_rgba[:, 3:]
-        mixed = (self._label_rgba * alpha + under * (255 - alpha) + 127) // 255
-        mixed[:, 3] = 255
-        flat[self._label_pixels] = mixed
-        return flat.reshape(pixels.shape)
+        return np.asarray(canvas.buffer_rgba()).copy()
 
     def __call__(self, when: object) -> tuple[bytes, str]:
         """Return the map on ``when`` as PNG bytes and the panel's HTML."""

@@ -92,8 +92,12 @@ def html_table(frame: pd.DataFrame, *, caption: str = "", classes: str = "") -> 
     return "".join(parts)
 
 
-def glossary_table(actors: pd.DataFrame, *, kinds: tuple[str, ...] | None = None) -> Markdown:
+def glossary_table(actors: pd.DataFrame, *, kinds: tuple[str, ...] | None = None,
+                   sources: pd.DataFrame | None = None) -> Markdown:
     """Return the actors as a table: name, what the letters stand for, who they are, sources.
+
+    Sources are cited by publisher and date when ``sources`` is given, else by their ids in
+    full (for an exercise that asks for one).
 
     Example:
         >>> from helpers.data import load_actors
@@ -101,12 +105,20 @@ def glossary_table(actors: pd.DataFrame, *, kinds: tuple[str, ...] | None = None
         True
     """
     rows = actors if kinds is None else actors[actors["kind"].isin(kinds)]
-    sources = translate("Sources")
+    sources_header = translate("Sources")
     frame = pd.DataFrame({translate("Name"): rows["name"],
                           translate("Full name"): rows["full_name"],
                           translate("Who they are"): rows["description"],
-                          sources: rows["source_ids"]})
-    return markdown_table(frame, code=[sources])
+                          sources_header: _cited(rows["source_ids"], sources)})
+    return markdown_table(frame, code=[sources_header] if sources is None else [])
+
+
+def _cited(source_ids: pd.Series, sources: pd.DataFrame | None) -> list[str]:
+    """Cite each cell's sources by publisher and date, or keep the ids without ``sources``."""
+    if sources is None:
+        return list(source_ids)
+    from helpers.citations import cited_rows  # citations builds on this module's tables
+    return cited_rows(pd.DataFrame({"source_ids": list(source_ids)}), sources)["sources"].tolist()
 
 
 def format_when(day: pd.Timestamp, precision: str = "day") -> str:
@@ -122,20 +134,26 @@ def format_when(day: pd.Timestamp, precision: str = "day") -> str:
     return format_date(day, style=styles.get(precision, "short"))
 
 
-def events_table(events: pd.DataFrame) -> Markdown:
+def events_table(events: pd.DataFrame, *, sources: pd.DataFrame | None = None) -> Markdown:
     """Return events as a dated table, honest about imprecise dates.
 
+    Sources are cited by publisher and date when ``sources`` is given, else by their ids in
+    full (for an exercise that asks for one).
+
     Example:
-        >>> from helpers.data import load_events
+        >>> from helpers.data import load_events, load_sources
         >>> "| 22 Mar 2012 |" in events_table(load_events())
         True
+        >>> "`ref-" in events_table(load_events(), sources=load_sources())
+        False
     """
     rows = events.sort_values("date")
     what = [f"**{escape_cell(t)}.** {escape_cell(s)}"
             for t, s in zip(rows["title"], rows["summary"], strict=True)]
-    what_happened, sources = translate("What happened"), translate("Sources")
+    what_happened, sources_header = translate("What happened"), translate("Sources")
     frame = pd.DataFrame({
         translate("Date"): [format_when(d, p) for d, p in zip(rows["date"],
                                                               rows["date_precision"], strict=True)],
-        what_happened: what, sources: list(rows["source_ids"])})
-    return markdown_table(frame, code=[sources], markup=[what_happened])
+        what_happened: what, sources_header: _cited(rows["source_ids"], sources)})
+    return markdown_table(frame, code=[sources_header] if sources is None else [],
+                          markup=[what_happened])

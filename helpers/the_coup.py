@@ -28,7 +28,7 @@ import pandas as pd
 from matplotlib.dates import DateFormatter, MonthLocator, YearLocator
 
 from helpers.charts import Chart, category_style, house_style, make_chart
-from helpers.citations import collect_ids, source_row
+from helpers.citations import cited_rows, collect_ids, source_row
 from helpers.data import EVENT_CATEGORIES, split_ids
 from helpers.readers import read_date
 from helpers.tables import format_when
@@ -209,13 +209,13 @@ def timeline_chart(
             ax.annotate(row["title"], (row["date"], rows.index(row["category"])),
                         xytext=(0, 12), textcoords="offset points", fontsize=_TYPE_SIZE - 3,
                         ha="center", va="bottom")
-        ax.set_yticks(range(len(rows)), [c.replace("_", " ") for c in rows], fontsize=_TYPE_SIZE)
+        ax.set_yticks(range(len(rows)), [category_name(c) for c in rows], fontsize=_TYPE_SIZE)
         ax.set_ylim(-0.6, len(rows) - 0.4 + (0.5 if len(labels) else 0))
         ax.set_title(title, fontsize=_TYPE_SIZE + 2)
         _format_date_axis(ax, frame)
         ax.grid(axis="x", alpha=0.3)
     return make_chart(fig, caption=_timeline_caption(frame, sources), alt_text=_summarize(frame),
-                      table=_timeline_rows(frame))
+                      table=_timeline_rows(frame, sources))
 
 
 def _draw_row(ax: plt.Axes, frame: pd.DataFrame, *, y: int, category: str) -> None:
@@ -258,20 +258,31 @@ def _timeline_caption(frame: pd.DataFrame, sources: pd.DataFrame) -> str:
             f"{'; '.join(publishers)} (cited row by row in the table).")
 
 
-def _timeline_rows(frame: pd.DataFrame) -> pd.DataFrame:
+def category_name(category: str) -> str:
+    """Name an event category as the timeline's rows and text description show it.
+
+    Example:
+        >>> category_name("un"), category_name("us_policy")
+        ('UN', 'US policy')
+    """
+    return {"un": "UN", "us_policy": "US policy"}.get(category, category.replace("_", " "))
+
+
+def _timeline_rows(frame: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """List the events a chart shows: date, category, title and sources (its text version).
 
     Example:
-        >>> from helpers import load_events
-        >>> list(_timeline_rows(load_events()).columns)
-        ['date', 'category', 'event', 'sources']
+        >>> from helpers import load_events, load_sources
+        >>> rows = _timeline_rows(load_events(), load_sources())
+        >>> list(rows.columns), rows["sources"].str.contains("ref-").any()
+        (['date', 'category', 'event', 'sources'], np.False_)
     """
     return pd.DataFrame({
         "date": [format_when(d, p) for d, p in zip(frame["date"], frame["date_precision"],
                                                      strict=True)],
-        "category": frame["category"].str.replace("_", " "),
+        "category": frame["category"].map(category_name),
         "event": frame["title"],
-        "sources": frame["source_ids"].str.replace(";", "; "),
+        "sources": cited_rows(frame[["source_ids"]], sources)["sources"].tolist(),
     })
 
 

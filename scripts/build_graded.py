@@ -35,7 +35,8 @@ from helpers.exercises import (
     number_step,
     number_text,
 )
-from helpers.readers import normalise_text, read_date, read_items
+from helpers.exercises import accepted_texts as text_forms
+from helpers.readers import read_date, read_items
 
 COPIED = ("helpers", "data", "notebooks", "my-work/README.md", "pyproject.toml",
           "requirements.txt", "constraints.txt", "LICENSE", "LICENSE-CONTENT.md")
@@ -63,7 +64,7 @@ def accepted_texts(exercise: Exercise) -> list[str]:
         return [number_text((centre + i) * step, step) for i in range(-reach, reach + 1)]
     if exercise.kind == "items":
         return [", ".join(sorted(read_items(exercise.answer)))]
-    return sorted({normalise_text(exercise.answer), *map(normalise_text, exercise.accept)})
+    return sorted(text_forms(exercise))
 
 
 def graded_key(exercises: dict[str, Exercise], *, salt: str) -> dict:

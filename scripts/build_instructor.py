@@ -3,7 +3,8 @@
 Each edition has every exercise's solution filled in and executed, the instructor notes
 under the discussion prompts and a banner (see ``scripts/editions.py``). The build stops
 with a non-zero exit when a notebook fails to run or a solution does not pass its own
-self-check, naming the notebook and the exercise.
+self-check, or when an output above an exercise states its answer (``answer_leaks.py``),
+naming the notebook and the exercise.
 
     python scripts/build_instructor.py                      # every notebook
     python scripts/build_instructor.py --out /tmp/ed notebooks/00-start-here.ipynb
@@ -21,6 +22,7 @@ import sys
 from pathlib import Path
 
 import nbformat
+from answer_leaks import early_answers
 from editions import (
     load_discussions,
     make_instructor_edition,
@@ -55,7 +57,8 @@ def build_one(path: Path, out_dir: Path, *, language: str = "en") -> list[str]:
         nbformat.write(edition, target)
         return [f"{path.name}: a cell failed to run:\n{error}"]
     nbformat.write(edition, target)
-    problems = [f"{path.name}: {failure}" for failure in solution_failures(edition)]
+    failures = solution_failures(edition) + early_answers(edition, load_exercises())
+    problems = [f"{path.name}: {failure}" for failure in failures]
     if language != "en":
         problems += notebook_leaks(edition, name=f"{language}/{path.name}")
     return problems

@@ -134,3 +134,37 @@ def test_script_examples_run():
     import class_report
     for module in (build_graded, class_report):
         assert doctest.testmod(module).failed == 0, module.__name__
+
+
+# The graded edition reads answers with the same readers as the normal one, then hashes them.
+
+def lenient_answers() -> list[tuple[str, object]]:
+    import numpy as np
+    import pandas as pd
+    return [
+        ("1.2", "African Union (AU)"), ("1.2", "AU"), ("1.2", ["the African Union"]),
+        ("1.5", "b) a formal finding"), ("1.5", "(b)"), ("1.5", "B"),
+        ("6.4", "b) France and its partners announced"), ("4.3", "Policies."),
+        ("2.1", ["mujao"]), ("2.3", np.int64(10)), ("2.3", pd.DataFrame({"jihadist": [10]})),
+        ("3.1", np.float64(5.3)), ("3.1", "5,3"), ("0.2", "513,0 km"), ("0.2", "about 513 km"),
+        ("6.3", pd.Series(["ev-20200818-coup", "ev-20210524-coup"])),
+        ("2.2", "10th January 2013"), ("2.2", "Thursday 10 January 2013"),
+        ("4.1", "January 21st, 2013"), ("4.1", "21.01.2013"), ("4.1", pd.Timestamp("2013-01-21")),
+    ]
+
+
+@pytest.mark.parametrize("case", range(len(lenient_answers())))
+def test_every_leniency_of_check_holds_in_the_graded_edition(case, graded, monkeypatch):
+    key, answer = lenient_answers()[case]
+    assert check(key, answer).status == "correct", (key, answer)
+    monkeypatch.setattr(exercises, "keys_dir", lambda: graded / "helpers" / "keys")
+    assert check(key, answer).status == "correct", (key, answer, check(key, answer))
+
+
+@pytest.mark.parametrize(("key", "answer"), [
+    ("1.5", "b\u0431"), ("1.5", "b) the soldiers had not yet taken power"), ("1.2", "\u0410U"),
+    ("2.1", "muja\u043e"), ("3.1", "51 3"), ("0.2", "\u2212513"),
+    ("2.2", "Thursday 11 January 2013"),
+])
+def test_graded_edition_refuses_what_check_refuses(key, answer, graded_keys):
+    assert check(key, answer).status != "correct", (key, answer)

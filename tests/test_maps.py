@@ -23,6 +23,7 @@ from helpers.maps import (
     find_place,
     load_outlines,
     map_extent,
+    map_texts,
     place_distances,
     place_explorer,
     places_map_chart,
@@ -295,7 +296,7 @@ def test_unknown_place_is_a_clear_error(places, events, sources) -> None:
 
 def test_map_chart_has_caption_alt_text_and_every_label(places, sources) -> None:
     chart = places_map_chart(places, sources)
-    labels = {text.get_text() for text in chart.figure.axes[0].texts}
+    labels = {text.get_text() for text in map_texts(chart.figure.axes[0])}
     assert set(places["name"]) <= labels
     assert chart.caption.startswith("Towns and bases mentioned in the module")
     assert "Natural Earth (dataset), 2013" in chart.caption
@@ -330,8 +331,9 @@ def test_no_two_town_labels_overlap_on_the_map_of_mali() -> None:
     chart = places_map_chart(load_places(), load_sources())
     figure = chart.figure
     from matplotlib.backends.backend_agg import FigureCanvasAgg
-    renderer = FigureCanvasAgg(figure).get_renderer()
-    boxes = {text.get_text(): text.get_window_extent(renderer)
-             for ax in figure.axes for text in ax.texts if text.get_visible() and text.get_text()}
+    FigureCanvasAgg(figure)
+    boxes = {text.get_text(): text.get_window_extent(text.get_figure().canvas.get_renderer())
+             for ax in figure.axes for text in map_texts(ax)
+             if text.get_visible() and text.get_text()}
     assert "Gao" in boxes and "Ansongo" in boxes
     assert not boxes["Gao"].overlaps(boxes["Ansongo"])

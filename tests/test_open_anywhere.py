@@ -47,8 +47,30 @@ def run_first_cell(cwd: Path, monkeypatch) -> tuple[list[str], list[str]]:
 
 def test_every_lesson_starts_with_the_same_short_cell() -> None:
     assert len(FIRST_CELL.splitlines()) <= 4
+    assert "noqa" not in FIRST_CELL
     for path in NOTEBOOKS:
         assert first_code_cell(path) == FIRST_CELL, path.name
+
+
+def test_the_clone_address_is_the_one_in_citation_cff() -> None:
+    from set_repository import repository_url, set_repository
+
+    url = repository_url(ROOT / "CITATION.cff")
+    assert f" {url} mali " in FIRST_CELL
+    assert set_repository(ROOT, check=True) == []
+
+
+def test_setting_the_address_rewrites_every_first_cell(tmp_path: Path) -> None:
+    from set_repository import set_repository
+
+    shutil.copytree(ROOT / "notebooks", tmp_path / "notebooks")
+    (tmp_path / "CITATION.cff").write_text(
+        'cff-version: 1.2.0\nrepository-code: "https://github.com/school/mali-module"\n')
+    assert len(set_repository(tmp_path)) == len(NOTEBOOKS)
+    cells = {first_code_cell(path) for path in (tmp_path / "notebooks").glob("*.ipynb")}
+    assert cells == {FIRST_CELL.replace("https://github.com/OWNER/REPO",
+                                        "https://github.com/school/mali-module")}
+    assert set_repository(tmp_path, check=True) == []
 
 
 @pytest.mark.parametrize("folder", ["notebooks", "my-work"])

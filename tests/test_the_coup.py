@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from helpers.charts import category_style
+from helpers.citations import short_citation
 from helpers.data import split_ids
 from helpers.the_coup import (
     days_between,
@@ -140,7 +141,7 @@ def test_caption_cites_the_publishers_of_every_source_shown(events, sources) -> 
     assert "Sources: 2 documents from France 24; Reuters (cited" in chart.caption
     assert chart.table.iloc[0]["date"] == "12 Apr 2012"
     cited = split_ids(rows.iloc[0]["source_ids"])
-    assert chart.table.iloc[0]["sources"] == "; ".join(cited)
+    assert chart.table.iloc[0]["sources"] == "; ".join(short_citation(sources, s) for s in cited)
 
 
 def test_an_empty_selection_explains_itself(events, sources) -> None:

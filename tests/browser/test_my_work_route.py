@@ -6,11 +6,13 @@ from __future__ import annotations
 import time
 
 from lab import (
+    KERNEL_NAME,
     NOTEBOOK,
     TIMEOUT_MS,
     cell_errors,
     open_notebook,
     run_all_cells,
+    wait_for_idle_kernel,
     wait_for_text,
 )
 from playwright.sync_api import expect
@@ -55,8 +57,14 @@ def test_a_copy_saved_in_my_work_runs_and_is_counted(page, lab_server):
     while not copy.is_file():
         assert time.monotonic() < deadline, "Save As did not write the copy into my-work/"
         page.wait_for_timeout(200)
-    # The student then works in the copy, opened from the file browser's my-work/ folder.
-    open_notebook(page, lab_server, COPY)
+    # The student works on in the tab Save As opened: its kernel is already attached (the
+    # notebook's toolbar names it; the status bar catches up once the notebook has focus),
+    # with no kernel to choose and nothing to reopen.
+    kernel_name = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Toolbar-kernelName")
+    wait_for_text(kernel_name, KERNEL_NAME, timeout_ms=TIMEOUT_MS)
+    page.locator(f"{NOTEBOOK} .jp-Cell").first.click()
+    wait_for_idle_kernel(page)
+    assert page.locator(".jp-Dialog").count() == 0
     run_all_cells(page)
     assert cell_errors(page) == []
 

@@ -1,0 +1,102 @@
+"""Every lesson map shows the Niger river, a scale bar and its town names, drawn once per
+process as a base picture (helpers.maps.base_layer) and reused."""
+
+from __future__ import annotations
+
+import pytest
+from matplotlib.lines import Line2D
+from mpl_toolkits.axes_grid1.anchored_artists import AnchoredSizeBar
+
+from helpers.data import load_control, load_events, load_niger_river, load_places, load_sources
+from helpers.intervention import campaign_map_chart
+from helpers.maps import RIVER_LABEL, BaseMapImage, base_layer, map_texts, places_map_chart
+from helpers.rebel_advance import (
+    MALI_FRAME,
+    WeekMap,
+    control_map_chart,
+    holder_on,
+    small_multiples_chart,
+)
+
+
+@pytest.fixture(scope="module")
+def tables():
+    return load_control(), load_places(), load_sources(), load_events()
+
+
+def map_axes(tables):
+    """(name, axes) of every lesson map."""
+    control, places, sources, events = tables
+    week = WeekMap(control, places, events, sources)
+    found = [("overview", places_map_chart(places, sources).figure.axes[0]),
+             ("control", control_map_chart(control, places, sources, when="2012-09-05")
+              .figure.axes[0]),
+             ("campaign", campaign_map_chart(events, places, sources).figure.axes[0]),
+             ("slider", week._ax)]
+    found += [(f"small {k}", ax) for k, ax in
+              enumerate(small_multiples_chart(control, places, sources).figure.axes)]
+    return found
+
+
+def layer_artists(ax):
+    images = [image for image in ax.images if isinstance(image, BaseMapImage)]
+    assert images, "the map shows no base picture"
+    return [artist for image in images for layer_ax in image.layer.figure.axes
+            for artist in [*layer_ax.lines, *layer_ax.artists]]
+
+
+def test_every_map_shows_the_river_a_scale_bar_and_the_town_names(tables) -> None:
+    towns = {"Gao", "Ansongo", "Timbuktu", "Bamako"}
+    for name, ax in map_axes(tables):
+        artists = layer_artists(ax)
+        rivers = [a for a in artists if isinstance(a, Line2D) and a.get_label() == RIVER_LABEL]
+        assert len(rivers) == 1, name
+        assert len(rivers[0].get_xdata()) == len(load_niger_river()), name
+        bars = [a for a in artists if isinstance(a, AnchoredSizeBar)]
+        assert len(bars) == 1 and bars[0].txt_label.get_text().endswith(" km"), name
+        labels = {text.get_text().split("\n")[0] for text in map_texts(ax)}
+        assert towns <= labels, (name, towns - labels)
+
+
+def test_the_captions_name_the_river_as_approximate_with_its_source(tables) -> None:
+    control, places, sources, events = tables
+    for chart in (places_map_chart(places, sources),
+                  control_map_chart(control, places, sources, when="2012-09-05"),
+                  small_multiples_chart(control, places, sources),
+                  campaign_map_chart(events, places, sources)):
+        assert "Niger river traced approximately" in chart.caption
+    assert "Niger river (an approximate line)" in places_map_chart(places, sources).alt_text
+
+
+def test_the_base_picture_is_drawn_once_and_reused_for_another_date(tables) -> None:
+    control, places, sources, _ = tables
+    first = control_map_chart(control, places, sources, when="2012-01-01").figure.axes[0]
+    later = control_map_chart(control, places, sources, when="2012-07-01").figure.axes[0]
+    layers = [[image.layer for image in ax.images] for ax in (first, later)]
+    assert len(layers[0]) == 2  # the map, then the town names above the markers
+    assert all(a is b for a, b in zip(*layers, strict=True))
+    assert not layers[0][0].pixels.flags.writeable
+    # Same picture, different markers: the map still says who held Gao on each date.
+    colours = {round(line.get_xdata()[0], 2): line.get_color() for line in later.lines}
+    gao = places.set_index("place_id").loc["gao"]
+    assert holder_on(control, "gao", "2012-07-01") == "mujao"
+    assert colours[round(gao["lon"], 2)] == "#D55E00"
+    assert {line.get_color() for line in first.lines} == {"#0072B2"}
+
+
+def test_base_layer_caches_by_its_arguments() -> None:
+    one = base_layer(MALI_FRAME, (200, 180), 80)
+    assert base_layer(MALI_FRAME, (200, 180), 80) is one
+    other = base_layer(MALI_FRAME, (200, 181), 80)
+    assert other is not one and other.pixels.shape == (181, 200, 4)
+
+
+def test_gao_and_ansongo_names_do_not_overlap_on_any_map(tables) -> None:
+    for name, ax in map_axes(tables):
+        boxes = {}
+        for text in map_texts(ax):
+            first = text.get_text().split("\n")[0]
+            if first in ("Gao", "Ansongo"):
+                boxes[first] = text.get_window_extent(text.get_figure().canvas.get_renderer())
+        if len(boxes) == 2:
+            assert not boxes["Gao"].overlaps(boxes["Ansongo"]), name
