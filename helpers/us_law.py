@@ -33,7 +33,7 @@ from helpers.citations import caption, collect_ids
 from helpers.data import split_ids
 from helpers.language import current_language, format_date, translate
 from helpers.readers import read_date
-from helpers.tables import Markdown, markdown_table
+from helpers.tables import Markdown, escape_cell, markdown_table
 
 # 1. The rules: which rows of us_rules.csv decide each kind of request.
 
@@ -432,13 +432,14 @@ def authorities_table(authorities: pd.DataFrame) -> Markdown:
         True
     """
     rows = authorities.sort_values("enacted")
-    sources = translate("Sources")
+    sources, citation = translate("Sources"), translate("Citation")
     frame = pd.DataFrame({
-        translate("Instrument"): rows["short_name"], translate("Citation"): rows["citation"],
+        translate("Instrument"): rows["short_name"],
+        citation: [f'<cite lang="en">{escape_cell(text)}</cite>' for text in rows["citation"]],
         translate("Date"): [format_date(day, style="short") for day in rows["enacted"]],
         translate("Kind"): [name_of(kind) for kind in rows["kind"]],
         translate("How it bore on Mali"): rows["bearing_on_mali"], sources: rows["source_ids"]})
-    return markdown_table(frame, code=[sources])
+    return markdown_table(frame, code=[sources], markup=[citation])
 
 
 # 4. A timeline of what Washington did, drawn against the dates of the legal events.

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers.data import TABLES
 from helpers.language import (
     LanguageError,
     current_language,
@@ -92,10 +93,15 @@ def translated_literals(module: str) -> set[str]:
 
 
 def string_constants(module: str) -> set[str]:
-    """Every string literal in helpers/<module>.py (messages kept in tables count as used)."""
+    """Every string literal in helpers/<module>.py (messages kept in tables count as used),
+    and the words of the data's category codes (``mali_army`` read as "mali army"), which
+    lesson code translates from the data."""
     tree = ast.parse((HELPERS / f"{module}.py").read_text(encoding="utf-8"))
-    return {node.value for node in ast.walk(tree)
-            if isinstance(node, ast.Constant) and isinstance(node.value, str)}
+    literals = {node.value for node in ast.walk(tree)
+                if isinstance(node, ast.Constant) and isinstance(node.value, str)}
+    codes = literals | {value for column in TABLES.values() for c in column
+                        for value in c.allowed}
+    return literals | {code.replace("_", " ") for code in codes}
 
 
 def module_catalogue(module: str) -> dict[str, str]:
