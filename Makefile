@@ -88,9 +88,9 @@ slides: $(VENV)/.test-installed
 	$(OFFLINE) $(BIN)/python scripts/build_slides.py --out slides
 
 # Benchmark (not part of `make test`): times, memory and install size against the
-# budgets; writes bench/results.md (commit it; the README quotes it).
+# budgets; writes bench/results.md (commit it; CONTRIBUTING.md quotes it).
 bench: $(VENV)/.test-installed
-	$(BIN)/python scripts/bench.py --repeat 5 --out bench/results.md --readme README.md
+	$(BIN)/python scripts/bench.py --repeat 5 --out bench/results.md --readme CONTRIBUTING.md
 
 # Class report (README, "Collecting and grading"): re-executes every submitted notebook,
 # each in its own process with network blocked and time and memory limits.
