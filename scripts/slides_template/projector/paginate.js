@@ -17,7 +17,8 @@ function paginateDeck(Reveal) {
   function firstOverflowing(section) {
     const top = section.getBoundingClientRect().top;
     const blocks = [...section.querySelectorAll(FINE)]
-      .filter(el => !el.closest(".jupyter-widgets, aside.notes") && el.getClientRects().length);
+      .filter(el => !el.closest(".jupyter-widgets, aside.notes, td, th")
+                    && el.getClientRects().length);
     const bottom = el => (el.getBoundingClientRect().bottom - top) / scale;
     // What follows the last block (the padding of the cells around it) must fit too.
     const leaves = blocks.filter(el => !blocks.some(other => other !== el && el.contains(other)));
