@@ -38,8 +38,8 @@ from helpers.tables import format_when, html_table
 REPO = Path(__file__).resolve().parents[1]
 DOCS = REPO / "docs"
 SKIPPED = ("questions and objectives", "time", "sources used", "exercises", "for discussion",
-           "key points", "next", "your progress", "context")
-BACKGROUND_WORDS = 130  # about one minute spoken aloud
+           "key points", "next", "your progress", "context", "evidence you can explore",
+           "two paths", "synthesis: your memo", "full list of sources", "title")
 REQUESTS = {"a": ("airlift for French troops", "airlift", "france"),
             "b": ("aerial refuelling for French jets", "refuelling", "france"),
             "c": ("surveillance drones to help France", "surveillance", "france"),
@@ -145,35 +145,54 @@ def _prose(markdown: str) -> str:
     return " ".join(re.sub(r"[*_`]", "", text).split())
 
 
-def one_minute(prose: str, *, limit: int = BACKGROUND_WORDS) -> str:
-    """Return whole sentences of ``prose`` up to about one minute of speech.
+def background_sections(path: Path) -> list[tuple[str, str]]:
+    """Return (heading, prose) of the sections of a notebook that get a one-minute background.
+
+    The sections about the module itself (objectives, time, exercises, progress, discussion,
+    key points, next, sources) get none.
+    """
+    def skipped(title: str) -> bool:
+        name = title.lower().lstrip("0123456789. ")
+        return any(name == word or name.startswith(word + " ") for word in SKIPPED)
+
+    return [(title, prose) for title, prose in section_texts(path)
+            if prose and not skipped(title)]
+
+
+def load_backgrounds() -> dict[str, dict[str, dict]]:
+    """Return ``docs/backgrounds.toml`` as {lesson: {section heading: {text, sources}}}."""
+    return _toml("backgrounds.toml")["lesson"]
+
+
+def background_html(title: str, background: dict | None) -> str:
+    """Return one list item: the section's background and the source ids it rests on.
 
     Example:
-        >>> one_minute("One two. Three four five. Six.", limit=5)
-        'One two. Three four five.'
+        >>> background_html("A & B", {"text": "Why.", "sources": ["s-1"]})
+        '<li><em>A &amp; B</em>: Why. <span class="note">(sources: s-1)</span></li>'
     """
-    kept: list[str] = []
-    for sentence in re.split(r"(?<=[.!?])\s+", prose):
-        if kept and len(" ".join(kept + [sentence]).split()) > limit:
-            break
-        kept.append(sentence)
-    return " ".join(kept).strip()
+    if background is None:
+        return f"<li><em>{html.escape(title)}</em>: (no background written yet)</li>"
+    ids = ", ".join(background["sources"])
+    return (f"<li><em>{html.escape(title)}</em>: {html.escape(background['text'])} "
+            f'<span class="note">(sources: {html.escape(ids)})</span></li>')
 
 
 def discussion_html(questions: dict[str, list[dict]]) -> list[str]:
     """Return per lesson: one-minute backgrounds, discussion notes and likely questions."""
     out = ['<section class="part"><h2 id="discussion">Discussion notes</h2>',
-           '<p class="note">Per lesson: a one-minute background for each section (the '
-           "notebook's own opening sentences, to say in your own words), what a good "
-           "discussion should surface, and questions students are likely to ask.</p>"]
+           '<p class="note">Per lesson: a one-minute background for each section (what the '
+           "notebook does not say: who the actors are, why it mattered, a common "
+           "misconception; the ids are rows of data/sources.csv), what a good discussion "
+           "should surface, and questions students are likely to ask.</p>"]
+    backgrounds = load_backgrounds()
     for path in sorted((REPO / "notebooks").glob("*.ipynb")):
         number = path.name[:2]
+        written = backgrounds.get(number, {})
         out.append(f"<h3>Lesson {number}: {html.escape(path.stem[3:].replace('-', ' '))}</h3>")
         out.append("<p><strong>One-minute backgrounds</strong></p><ul>")
-        for title, prose in section_texts(path):
-            if title.lower().lstrip("0123456789. ").startswith(SKIPPED) or not prose:
-                continue
-            out.append(f"<li><em>{html.escape(title)}</em>: {html.escape(one_minute(prose))}</li>")
+        for title, _ in background_sections(path):
+            out.append(background_html(title, written.get(title)))
         out.append("</ul><p><strong>For discussion: what a good discussion surfaces"
                    "</strong></p><ol>")
         for table in load_discussions(DOCS / "discussion" / f"lesson{number}.toml").values():

@@ -4,11 +4,15 @@
 
 Each notebook runs in a fresh kernel (as for the reader edition), then becomes a deck with
 nbconvert's reveal.js export and the ``projector`` template (``scripts/slides_template/``):
-a slide per section heading and a sub-slide per further cell, code hidden, exercise cells
-left out, the "Sources used" section moved to the end, and what a good discussion surfaces
-(``docs/discussion/``) as speaker notes, visible only in the speaker view (press S). The
-reveal.js, widget and require.js files come from pinned npm packages (``js_assets.py``),
-so the decks load nothing from the internet. ``slides/index.html`` lists the decks.
+a slide per section heading and a sub-slide per further cell, code hidden, exercise cells,
+the progress summary and the explorers (widgets cannot answer on a static page; the table or
+chart beside each shows the same) left out, a slide longer than the screen continued on the
+next ones in the browser (a table with its header repeated, a table whose rows are taller than
+the screen as one block per row), the "Sources used" section moved to the end, and what a
+good discussion surfaces (``docs/discussion/``) as speaker notes, visible only in the speaker
+view (press S). The reveal.js, widget and require.js files come from pinned npm packages
+(``js_assets.py``), so the decks load nothing from the internet. ``slides/index.html``
+lists the decks.
 
 ``--language fr`` builds the French decks from ``notebooks/fr/`` (``make slides`` writes them
 to ``slides/fr/``), with the notes from ``docs/discussion/fr/``.
@@ -22,6 +26,7 @@ import html
 import re
 import shutil
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import nbformat
@@ -54,7 +59,8 @@ DECK_TEXT = {
            "keys": "Les flèches passent d'une diapositive à l'autre ; S ouvre la vue de "
                    "l'orateur avec les notes ; F passe en plein écran."},
 }
-EXERCISE_CALL = re.compile(r"\b(check|hint|reveal)\(")
+EXERCISE_CALL = re.compile(r"\b(check|hint|reveal|progress)\(")
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 
 def _slide(cell: nbformat.NotebookNode, kind: str) -> None:
@@ -71,6 +77,12 @@ def _heading(cell: nbformat.NotebookNode) -> str:
 def _shows_something(cell: nbformat.NotebookNode) -> bool:
     return any(output.get("output_type") in ("display_data", "execute_result", "stream")
                for output in cell.get("outputs", []))
+
+
+def _is_widget(cell: nbformat.NotebookNode) -> bool:
+    """True for a cell showing an explorer: on a static deck it cannot answer, and the
+    table or chart beside it in the lesson shows the same on the projector."""
+    return any(WIDGET_VIEW in output.get("data", {}) for output in cell.get("outputs", []))
 
 
 def move_sources_last(cells: list[nbformat.NotebookNode], *,
@@ -105,13 +117,13 @@ def prepare_deck(notebook: nbformat.NotebookNode, *, discussions: dict[str, dict
                  language: str = "en") -> nbformat.NotebookNode:
     """Return a copy of an executed notebook arranged as slides (code still in, hidden later).
 
-    Exercise cells and code cells that show nothing are skipped; the title and each heading
-    start a slide, other cells a sub-slide; discussion notes follow "For discussion".
+    Exercise cells, explorers and code cells that show nothing are skipped; the title and each
+    heading start a slide, other cells a sub-slide; discussion notes follow "For discussion".
     """
     deck = copy.deepcopy(notebook)
     cells = []
     for cell in move_sources_last(deck.cells, language=language):
-        if cell.cell_type == "code" and (EXERCISE_CALL.search(cell.source)
+        if cell.cell_type == "code" and (EXERCISE_CALL.search(cell.source) or _is_widget(cell)
                                          or not _shows_something(cell)):
             _slide(cell, "skip")
         elif _heading(cell):
@@ -166,14 +178,20 @@ def index_html(decks: list[tuple[str, str]], *, language: str = "en") -> str:
             "</html>\n")
 
 
-def build_slides(notebooks: list[Path], *, out: Path, language: str = "en") -> list[Path]:
-    """Execute and export ``notebooks`` as decks in ``out``; return the deck files."""
+def build_slides(notebooks: list[Path], *, out: Path, language: str = "en",
+                 execute: Callable[[Path], nbformat.NotebookNode] = execute_notebook,
+                 ) -> list[Path]:
+    """Execute and export ``notebooks`` as decks in ``out``; return the deck files.
+
+    ``execute`` runs one notebook and returns it with its outputs (the tests pass one that
+    reuses the reader edition's runs instead of running every notebook again).
+    """
     out.mkdir(parents=True, exist_ok=True)
     copy_javascript(out)
     copy_reveal(out)
     decks = []
     for path in notebooks:
-        notebook = execute_notebook(path)
+        notebook = execute(path)
         title = notebook_title(notebook, fallback=path.stem)
         notes = load_discussions(notes_file(path.name, language=language))
         deck = prepare_deck(notebook, discussions=notes, language=language)

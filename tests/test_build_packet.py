@@ -5,19 +5,13 @@ from __future__ import annotations
 import doctest
 
 import build_packet
-from build_packet import build, one_minute, section_texts, wrong_answers
+from build_packet import build, section_texts, wrong_answers
 
 from helpers.exercises import load_exercises
 
 
 def test_doctests() -> None:
     assert doctest.testmod(build_packet).failed == 0
-
-
-def test_a_background_is_whole_sentences_of_about_a_minute() -> None:
-    text = " ".join(f"Sentence number {i} has six words." for i in range(100))
-    short = one_minute(text)
-    assert short.endswith(".") and 100 <= len(short.split()) <= 130
 
 
 def test_sections_skip_tables_and_keep_prose(tmp_path) -> None:

@@ -28,3 +28,15 @@ def test_exercises_and_silent_code_are_skipped_headings_start_slides() -> None:
                      ("## For discuss", "slide"), ("What a good di", "notes"),
                      ("## Sources use", "slide"), ("bib", "subslide")]
     assert "1. what to surface" in deck.cells[6].source
+
+
+def test_explorers_and_the_progress_summary_stay_off_the_projector() -> None:
+    md, code = nbformat.v4.new_markdown_cell, nbformat.v4.new_code_cell
+    widget = code("place_explorer(places)", outputs=[nbformat.v4.new_output(
+        "display_data", {"application/vnd.jupyter.widget-view+json": {"model_id": "m"},
+                         "text/plain": "VBox()"})])
+    progress = code('progress(".")',
+                    outputs=[nbformat.v4.new_output("stream", name="stdout", text="0 of 38")])
+    deck = prepare_deck(nbformat.v4.new_notebook(cells=[md("# T"), widget, progress]),
+                        discussions={})
+    assert [c.metadata["slideshow"]["slide_type"] for c in deck.cells] == ["slide", "skip", "skip"]

@@ -9,12 +9,15 @@ Fixtures:
     lab_server: one JupyterLab server per session (see :class:`LabServer`).
     browser: one headless Chromium per session.
     page: a fresh browser context and page per test.
+    executed_notebook: each lesson run once per session, shared by the reader edition and
+        the projector view.
     reader_site: the reader edition (``scripts/build_site.py``) built once per session.
     axe_js: the source of axe-core (pinned npm package) for accessibility checks.
 """
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import secrets
@@ -25,7 +28,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -253,7 +256,26 @@ def browser() -> Iterator[object]:
 
 
 @pytest.fixture(scope="session")
-def reader_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def executed_notebook() -> Callable[[Path], object]:
+    """Return ``execute(path)``: the notebook run once per session, a fresh copy each call.
+
+    The reader edition and the projector view export the same runs, so each lesson runs
+    in a kernel once for both (the builds change the cells they export, hence the copies).
+    """
+    from build_site import execute_notebook
+
+    runs: dict[Path, object] = {}
+
+    def execute(path: Path) -> object:
+        if path not in runs:
+            runs[path] = execute_notebook(path)
+        return copy.deepcopy(runs[path])
+
+    return execute
+
+
+@pytest.fixture(scope="session")
+def reader_site(tmp_path_factory: pytest.TempPathFactory, executed_notebook) -> Path:
     """Build the reader edition of every notebook into a temporary folder.
 
     A failure to fetch the pinned JavaScript (no npm, no registry) fails the tests with
@@ -266,7 +288,7 @@ def reader_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("site")
     notebooks = sorted((REPO_ROOT / "notebooks").glob("*.ipynb"))
     try:
-        build_site(notebooks, out=out)
+        build_site(notebooks, out=out, execute=executed_notebook)
     except AssetError as error:
         pytest.fail(f"the reader edition cannot be built: {error}")
     return out
