@@ -231,7 +231,12 @@ def key_claims_table(claims: pd.DataFrame, sources: pd.DataFrame, key: str) -> M
                           translate("Claim"): [_claim_wording(claim)
                                                for claim in _records(rows)],
                           "_date": [str(published.get(s, "")) for s in rows["source_id"]]})
-    return markdown_table(table.sort_values("_date", kind="stable").drop(columns="_date"))
+    table = table.sort_values("_date", kind="stable").drop(columns="_date")
+    if current_language() == "en":
+        return markdown_table(table)
+    speaker = translate("Speaker")  # the data's English description of the voice, marked so
+    table[speaker] = [_english_html(escape_cell(text)) if text else "" for text in table[speaker]]
+    return markdown_table(table, markup=[speaker])
 
 
 # 2. Corroboration. The four statuses of a matrix cell, each shown by a symbol and a word
