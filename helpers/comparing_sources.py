@@ -35,9 +35,9 @@ from matplotlib.ticker import FuncFormatter
 
 from helpers.charts import PALETTE, Chart, house_style, make_chart
 from helpers.citations import caption, source_label, source_row
-from helpers.language import current_language, translate
+from helpers.language import current_language, format_date, format_number, translate
 from helpers.readers import read_date
-from helpers.tables import Markdown, markdown_table
+from helpers.tables import Markdown, escape_cell, markdown_table
 
 __all__ = [
     "STATUSES", "compare_sources", "corroborate_claims", "describe_gap", "describe_labels",
@@ -84,8 +84,8 @@ def _days_after(published: str, *, events: date = EVENTS_DATE) -> tuple[int, boo
     try:
         when = read_date("-".join(parts + ["01"] * (3 - len(parts))))
     except ValueError:
-        raise ValueError(f"expected a date like 2013-01-18, 2013-01 or 2013; found "
-                         f"{published!r}") from None
+        raise ValueError(translate("expected a date like 2013-01-18, 2013-01 or 2013; found "
+                                   "{published}", published=repr(published))) from None
     return (when - events).days, len(parts) == 3
 
 
@@ -106,26 +106,56 @@ def describe_gap(published: str, *, events: date = EVENTS_DATE) -> str:
         '1058 days (about 2.9 years) after 11 January 2013'
     """
     days, exact = _days_after(published, events=events)
-    when = f"{events.day} {events.strftime('%B %Y')}"
+    when = format_date(events)
     if not exact:
-        return f"date known only as {published}: roughly {days} days from {when}"
+        return translate("date known only as {published}: roughly {days} days from {when}",
+                         published=published, days=days, when=when)
     if days == 0:
-        return f"the same day as the events ({when})"
+        return translate("the same day as the events ({when})", when=when)
     if days < 0:
-        return f"{-days} days before {when}"
-    unit = f"{days} day{'s' if days != 1 else ''}"
+        return translate("{days} days before {when}", days=-days, when=when)
+    span = (translate("{days} day", days=days) if days == 1
+            else translate("{days} days", days=days))
     if days >= 365:
-        unit += f" (about {days / 365.25:.1f} years)"
-    return f"{unit} after {when}"
+        span = translate("{span} (about {years} years)", span=span,
+                         years=format_number(days / 365.25, decimals=1))
+    return translate("{span} after {when}", span=span, when=when)
+
+
+# The codes of the bibliography's ``kind`` and ``voice`` columns, shown translated.
+SOURCE_KINDS = ("news", "reference", "official_statement", "article", "blog", "statute",
+                "un_resolution", "dataset", "government_report", "book", "un_report",
+                "interview")
+VOICES = ("reporter", "official", "reference", "analyst", "mixed", "legal_text", "scholar",
+          "blogger")
+PROFILE_FIELDS = ("Source", "Title", "Author", "Kind", "Who speaks", "Written", "Notes")
 
 
 def _source_profile(sources: pd.DataFrame, source_id: str) -> dict[str, str]:
-    """Return the metadata a historian asks first about a source, as label -> text."""
+    """Return the metadata a historian asks first about a source, as label -> text.
+
+    The labels (``PROFILE_FIELDS``), kinds and voices are in the lesson's language; the
+    title and notes stay as the bibliography gives them.
+    """
     row = source_row(sources, source_id)
-    return {"Source": _source_label(sources, source_id), "Title": row["title"],
-            "Author": row["author"] or "not named", "Kind": row["kind"],
-            "Who speaks": row["voice"] or "not recorded",
-            "Written": describe_gap(row["published"]), "Notes": row["notes"] or ""}
+    values = (_source_label(sources, source_id), row["title"],
+              row["author"] or translate("not named"), translate(row["kind"]),
+              translate(row["voice"]) if row["voice"] else translate("not recorded"),
+              describe_gap(row["published"]), row["notes"] or "")
+    return {translate(label): value for label, value in zip(PROFILE_FIELDS, values,
+                                                             strict=True)}
+
+
+def _english_html(text: str) -> str:
+    """Return escaped text, marked as English when the lesson speaks another language.
+
+    Example:
+        >>> _english_html("A & B")
+        'A &amp; B'
+    """
+    escaped = html.escape(text)
+    return escaped if current_language() == "en" else f'<span lang="en">{escaped}</span>'
+
 
 
 def sourcing_table(sources: pd.DataFrame, source_ids: Iterable[str]) -> Markdown:
@@ -143,11 +173,17 @@ def sourcing_table(sources: pd.DataFrame, source_ids: Iterable[str]) -> Markdown
     ids = list(source_ids)
     rows = [{**_source_profile(sources, s), "source_id": s} for s in ids]
     order = [_days_after(source_row(sources, s)["published"])[0] for s in ids]
-    table = pd.DataFrame(rows, columns=["Source", "source_id", "Title", "Author", "Kind",
-                                        "Who speaks", "Written"])
+    columns = [translate(c) if c != "source_id" else c for c in ("Source", "source_id", "Title",
+                                                                  "Author", "Kind",
+                                                                  "Who speaks", "Written")]
+    table = pd.DataFrame(rows, columns=columns)
     table = table.assign(_order=order).sort_values("_order", kind="stable").drop(
         columns="_order")
-    return markdown_table(table, code=["source_id"])
+    if current_language() == "en":
+        return markdown_table(table, code=["source_id"])
+    title = translate("Title")  # titles keep their language, in italics
+    table[title] = [f"*{escape_cell(text)}*" if text else "" for text in table[title]]
+    return markdown_table(table, code=["source_id"], markup=[title])
 
 
 def _claim_wording(claim: Mapping[str, object]) -> str:
@@ -187,13 +223,20 @@ def key_claims_table(claims: pd.DataFrame, sources: pd.DataFrame, key: str) -> M
     """
     rows = claims[claims["claim_key"] == key]
     if rows.empty:
-        raise ValueError(f"no claim uses claim_key {key!r}")
+        raise ValueError(translate("no claim uses claim_key {key}", key=repr(key)))
     published = dict(zip(sources["source_id"], sources["published"], strict=True))
-    table = pd.DataFrame({"Source": [_source_label(sources, s) for s in rows["source_id"]],
-                          "Speaker": rows["speaker"].to_numpy(),
-                          "Claim": [_claim_wording(claim) for claim in _records(rows)],
+    table = pd.DataFrame({translate("Source"): [_source_label(sources, s)
+                                                for s in rows["source_id"]],
+                          translate("Speaker"): rows["speaker"].to_numpy(),
+                          translate("Claim"): [_claim_wording(claim)
+                                               for claim in _records(rows)],
                           "_date": [str(published.get(s, "")) for s in rows["source_id"]]})
-    return markdown_table(table.sort_values("_date", kind="stable").drop(columns="_date"))
+    table = table.sort_values("_date", kind="stable").drop(columns="_date")
+    if current_language() == "en":
+        return markdown_table(table)
+    speaker = translate("Speaker")  # the data's English description of the voice, marked so
+    table[speaker] = [_english_html(escape_cell(text)) if text else "" for text in table[speaker]]
+    return markdown_table(table, markup=[speaker])
 
 
 # 2. Corroboration. The four statuses of a matrix cell, each shown by a symbol and a word
@@ -228,8 +271,9 @@ def _status_label(status: str) -> str:
         '✘ contradicts'
     """
     if status not in _CELL_STYLES:
-        raise ValueError(f"unknown status {status!r}; expected one of {', '.join(STATUSES)}")
-    return f"{_CELL_STYLES[status].symbol} {status}"
+        raise ValueError(translate("unknown status {status}; expected one of {statuses}",
+                                   status=repr(status), statuses=", ".join(STATUSES)))
+    return f"{_CELL_STYLES[status].symbol} {translate(status)}"
 
 
 # Lesson 5's readings (data/lesson05/) cover the keys the lesson discusses. Other lessons
@@ -474,20 +518,25 @@ def _citation_html(sources: pd.DataFrame, source_id: str) -> str:
     """
     row = source_row(sources, source_id)
     who = html.escape(row["author"] or row["publisher"])
-    text = (f"{who} ({html.escape(str(row['published']))}). <em>{html.escape(row['title'])}</em>. "
+    title = _english_html(row["title"])
+    text = (f"{who} ({html.escape(str(row['published']))}). <em>{title}</em>. "
             f"{html.escape(row['publisher'])}.")
     if row["url"]:
         url = html.escape(row["url"], quote=True)
-        text += f' <a href="{url}" target="_blank" rel="noopener">link</a>'
+        text += f' <a href="{url}" target="_blank" rel="noopener">{translate("link")}</a>'
     return f"{text} [<code>{html.escape(source_id)}</code>]"
 
 
 def _claim_html(claim: Mapping[str, str]) -> str:
     """Return one claim as escaped HTML: the claim, its speaker, quote and locator."""
     parts = [f'<p class="cm-claim">{html.escape(_claim_wording(claim))}</p>',
-             f'<p class="cm-meta">Speaker: {html.escape(claim["speaker"] or "not stated")}; '
-             f'where: {html.escape(claim["locator"] or "not stated")}; '
-             f'claim <code>{html.escape(claim["claim_id"])}</code></p>']
+             '<p class="cm-meta">' + translate(
+                 "Speaker: {speaker}; where: {where}; claim {claim}",
+                 speaker=_english_html(claim["speaker"]) if claim["speaker"]
+                 else translate("not stated"),
+                 where=_english_html(claim["locator"]) if claim["locator"]
+                 else translate("not stated"),
+                 claim=f"<code>{html.escape(claim['claim_id'])}</code>") + "</p>"]
     if claim["quote"]:
         parts.append(f'<blockquote class="cm-quote">{html.escape(claim["quote"])}</blockquote>')
     return "".join(parts)
@@ -533,7 +582,8 @@ def matrix_html(matrix: pd.DataFrame, claims: pd.DataFrame, keys: pd.DataFrame,
     head = "".join(f'<th scope="col">{html.escape(_source_label(sources, s))}</th>'
                    for s in matrix.columns)
     lines = [_legend_html(), '<table class="cm-matrix" style="border-collapse:collapse">',
-             f'<thead><tr><th scope="col">Question (claim_key)</th>{head}</tr></thead><tbody>']
+             f'<thead><tr><th scope="col">{translate("Question (claim_key)")}</th>{head}'
+             '</tr></thead><tbody>']
     shown = claims[claims["source_id"].isin(matrix.columns)]
     by_cell: dict[tuple[str, str], list[dict]] = {}
     for claim in _records(shown):
@@ -577,17 +627,19 @@ def _figures_for_key(claims: pd.DataFrame, sources: pd.DataFrame, key: str) -> p
     """
     rows = claims[(claims["claim_key"] == key) & (claims["value"].astype(str) != "")]
     if rows.empty:
-        raise ValueError(f"no source gives a figure for claim_key {key!r}")
+        raise ValueError(translate("no source gives a figure for claim_key {key}",
+                                   key=repr(key)))
     values = pd.to_numeric(rows["value"], errors="coerce")
     if values.isna().any():
         bad = rows.loc[values.isna(), "value"].iloc[0]
-        raise ValueError(f"claim_key {key!r} has a value that is not a number: {bad!r}")
+        raise ValueError(translate("claim_key {key} has a value that is not a number: {value}",
+                                   key=repr(key), value=repr(bad)))
     dates = dict(zip(sources["source_id"], sources["published"], strict=True))
     table = pd.DataFrame({
         "source_id": rows["source_id"].to_numpy(),
         "source": [_source_label(sources, s) for s in rows["source_id"]],
         "published": rows["source_id"].map(dates).astype(str).to_numpy(),
-        "value": values.to_numpy(dtype=float), "unit": rows["unit"].to_numpy(),
+        "value": values.to_numpy(dtype=float), "unit": [translate(u) for u in rows["unit"]],
         "claim": [_claim_wording(claim) for claim in _records(rows)]})
     return table.sort_values(["published", "source"], kind="stable").reset_index(drop=True)
 
@@ -602,13 +654,18 @@ def _describe_discrepancy(figures: pd.DataFrame, *, question: str) -> str:
         Far? 2 sources give 2 different figures: A 400 km; B 515 km. They range from 400 to 515 km.
     """
     unit = figures["unit"].iloc[0]
-    listed = "; ".join(f"{row.source} {row.value:,.0f} {row.unit}" for row in figures.itertuples())
+    listed = "; ".join(f"{row.source} {format_number(row.value)} {row.unit}"
+                       for row in figures.itertuples())
     distinct = figures["value"].nunique()
-    text = (f"{question} {len(figures)} sources give {distinct} different figure"
-            f"{'s' if distinct != 1 else ''}: {listed}.")
+    message = ("{question} {count} sources give {distinct} different figure: {listed}."
+               if distinct == 1 else
+               "{question} {count} sources give {distinct} different figures: {listed}.")
+    text = translate(message, question=question, count=len(figures), distinct=distinct,
+                     listed=listed)
     if distinct > 1:
         low, high = figures["value"].min(), figures["value"].max()
-        text += f" They range from {low:,.0f} to {high:,.0f} {unit}."
+        text = translate("{text} They range from {low} to {high} {unit}.", text=text,
+                         low=format_number(low), high=format_number(high), unit=unit)
     return text
 
 
@@ -634,7 +691,8 @@ def discrepancy_chart(claims: pd.DataFrame, keys: pd.DataFrame, sources: pd.Data
     """
     known = keys.set_index("claim_key")
     if key not in known.index:
-        raise ValueError(f"unknown claim_key {key!r}; see data/lesson05/claim_keys.csv")
+        raise ValueError(translate("unknown claim_key {key}; see data/lesson05/claim_keys.csv",
+                                   key=repr(key)))
     question, baseline = known.loc[key, "question"], known.loc[key, "baseline_value"]
     figures = _figures_for_key(claims, sources, key)
     unit = figures["unit"].iloc[0]
@@ -644,22 +702,25 @@ def discrepancy_chart(claims: pd.DataFrame, keys: pd.DataFrame, sources: pd.Data
         ax.hlines(positions, 0, figures["value"], color=PALETTE["grey"], linewidth=1)
         ax.plot(figures["value"], positions, "o", color=PALETTE["blue"], markersize=9)
         for y, value in zip(positions, figures["value"], strict=True):
-            ax.annotate(f"{value:,.0f}", (value, y), xytext=(6, 4), textcoords="offset points")
+            ax.annotate(format_number(value), (value, y), xytext=(6, 4),
+                        textcoords="offset points")
         if baseline:
             ax.axvline(float(baseline), color=PALETTE["vermillion"], linestyle="--",
-                       label=f"best-corroborated reading: {float(baseline):,.0f} {unit}")
+                       label=translate("best-corroborated reading: {value} {unit}",
+                                       value=format_number(float(baseline)), unit=unit))
             fig.legend(loc="outside lower center", frameon=False)
         ax.set_yticks(list(positions), figures["source"])
         ax.invert_yaxis()
         ax.set_xlim(0, figures["value"].max() * 1.2)
-        ax.set_xlabel(f"Figure given ({unit})")
-        ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: f"{x:,.0f}"))
+        ax.set_xlabel(translate("Figure given ({unit})", unit=unit))
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: format_number(x)))
         ax.set_title(question, loc="left")
     text = _describe_discrepancy(figures, question=question)
-    return make_chart(fig, caption=caption(sources, figures["source_id"],
-                                           text=f"{question} One dot per source, oldest at "
-                                                "the top."),
-                      alt_text=text, table=figures[["source", "value", "unit", "claim"]])
+    shown = figures[["source", "value", "unit", "claim"]]
+    return make_chart(fig, caption=caption(sources, figures["source_id"], text=translate(
+                          "{question} One dot per source, oldest at the top.",
+                          question=question)),
+                      alt_text=text, table=shown.rename(columns=_column_names(shown)))
 
 
 # 4. Close reading as data: which words each source uses for the armed groups, how often.
@@ -722,9 +783,11 @@ def describe_labels(labels: pd.DataFrame, sources: pd.DataFrame) -> str:
     counts = labels.set_index(["source_id", "label"])["count"]
     for source_id, word in _favourite_labels(labels).items():
         name = _source_label(sources, source_id)
-        parts.append(f'{name}: "{word}" ({int(counts[(source_id, word)])})' if word
-                     else f"{name}: none of these words")
-    return "Most frequent word for the armed groups: " + "; ".join(parts) + "."
+        parts.append(translate('{source}: "{word}" ({count})', source=name, word=word,
+                               count=int(counts[(source_id, word)])) if word
+                     else translate("{source}: none of these words", source=name))
+    return translate("Most frequent word for the armed groups: {parts}.",
+                     parts="; ".join(parts))
 
 
 def labels_chart(labels: pd.DataFrame, sources: pd.DataFrame) -> Chart:
@@ -750,15 +813,18 @@ def labels_chart(labels: pd.DataFrame, sources: pd.DataFrame) -> Chart:
         for (row, column), count in pd.DataFrame(table.to_numpy()).stack().items():
             ax.text(column, row, str(count), ha="center", va="center",
                     color="white" if count > high else "black")
-        ax.set_xticks(range(len(table.columns)), table.columns, rotation=30, ha="right")
+        # The counted words are the sources' own (English): italic in another language.
+        ax.set_xticks(range(len(table.columns)), table.columns, rotation=30, ha="right",
+                      fontstyle="normal" if current_language() == "en" else "italic")
         ax.set_yticks(range(len(table)), table.index)
-        ax.set_xlabel("Word used for the armed groups (number of times, headline included)")
-        ax.set_title("Which words does each source use?", loc="left")
+        ax.set_xlabel(translate("Word used for the armed groups (number of times, headline "
+                                "included)"))
+        ax.set_title(translate("Which words does each source use?"), loc="left")
         ax.spines[:].set_visible(False)
-    return make_chart(fig, caption=caption(sources, labels["source_id"], text="Words counted by "
-                                           "scripts/count_labels.py in the seed texts."),
+    return make_chart(fig, caption=caption(sources, labels["source_id"], text=translate(
+                          "Words counted by scripts/count_labels.py in the seed texts.")),
                       alt_text=describe_labels(labels, sources), table=table.reset_index(
-                          names="source"))
+                          names=translate("source")))
 
 
 # 5. Side by side: two sources' metadata and claims grouped by topic, the questions both
@@ -769,7 +835,22 @@ TOPIC_NAMES = {
     "troops": "Troops and aircraft", "distance": "Distances", "legal_basis": "Legal basis",
     "armed_groups": "The armed groups", "events": "Events", "reaction": "Reactions",
 }
-PROMPT = '<p class="sc-prompt">Pick two sources to compare them side by side.</p>'
+PROMPT_TEXT = "Pick two sources to compare them side by side."
+PROMPT = '<p class="sc-prompt">{prompt}</p>'
+
+
+def _column_names(frame: pd.DataFrame) -> dict[str, str]:
+    """Return the chart table's column names in the lesson's language (``TABLE_COLUMNS``).
+
+    Example:
+        >>> _column_names(pd.DataFrame(columns=["source", "value"]))
+        {'source': 'source', 'value': 'value'}
+    """
+    return {name: translate(name) for name in frame.columns if name in TABLE_COLUMNS}
+
+
+TABLE_COLUMNS = ("source", "value", "unit", "claim")
+UNITS = ("troops", "aircraft", "people", "km", "miles")
 
 
 def _records(frame: pd.DataFrame) -> list[dict[str, object]]:
@@ -811,15 +892,17 @@ def _shared_keys(claims: pd.DataFrame, first: str, second: str) -> list[str]:
 def _column_html(claims: pd.DataFrame, sources: pd.DataFrame, source_id: str,
                  both: set[str]) -> str:
     profile = _source_profile(sources, source_id)
-    rows = "".join(f"<tr><th scope='row'>{html.escape(k)}</th><td>{html.escape(v)}</td></tr>"
+    english = {translate("Title"), translate("Notes")}  # as the bibliography gives them
+    rows = "".join(f"<tr><th scope='row'>{html.escape(k)}</th><td>"
+                   f"{_english_html(v) if k in english else html.escape(v)}</td></tr>"
                    for k, v in profile.items() if v)
     parts = [f"<table class='sc-meta'>{rows}</table>",
              f"<p class='sc-cite'>{_citation_html(sources, source_id)}</p>"]
     for topic, group in _claims_by_topic(claims, source_id).items():
-        parts.append(f"<h4>{html.escape(TOPIC_NAMES[topic])}</h4>")
+        parts.append(f"<h4>{html.escape(translate(TOPIC_NAMES[topic]))}</h4>")
         for claim in _records(group):
             mark = " sc-shared" if claim["claim_key"] in both else ""
-            flag = " <strong>(both answer this)</strong>" if mark else ""
+            flag = f" <strong>{translate('(both answer this)')}</strong>" if mark else ""
             parts.append(f"<div class='sc-item{mark}'><code>{html.escape(claim['claim_key'])}"
                          f"</code>{flag}{_claim_html(claim)}</div>")
     return "".join(parts)
@@ -828,8 +911,9 @@ def _column_html(claims: pd.DataFrame, sources: pd.DataFrame, source_id: str,
 def _compare_html(claims: pd.DataFrame, sources: pd.DataFrame, first: str, second: str) -> str:
     """Return the side-by-side comparison of two sources as HTML (text escaped)."""
     both = set(_shared_keys(claims, first, second))
-    summary = (f"<p class='sc-summary'>{len(both)} question(s) answered by both: "
-               f"{html.escape(', '.join(sorted(both)) or 'none')}.</p>")
+    summary = ("<p class='sc-summary'>" + translate(
+        "{count} question(s) answered by both: {keys}.", count=len(both),
+        keys=html.escape(", ".join(sorted(both)) or translate("none"))) + "</p>")
     columns = "".join(f"<td style='vertical-align:top;width:50%'>"
                       f"{_column_html(claims, sources, s, both)}</td>" for s in (first, second))
     return f"<div class='sc-compare'>{summary}<table><tr>{columns}</tr></table></div>"
@@ -842,7 +926,8 @@ def _pair_html(matrix: pd.DataFrame, keys: pd.DataFrame, sources: pd.DataFrame, 
         return ""
     both = matrix[(matrix[first] != SILENT) & (matrix[second] != SILENT)]
     if both.empty:
-        return "<p class='sc-pair'>These two sources answer none of the same questions.</p>"
+        return ("<p class='sc-pair'>"
+                f"{translate('These two sources answer none of the same questions.')}</p>")
     questions = dict(zip(keys["claim_key"], keys["question"], strict=True))
     head = "".join(f"<th scope='col'>{html.escape(_source_label(sources, s))}</th>"
                    for s in (first, second))
@@ -850,9 +935,9 @@ def _pair_html(matrix: pd.DataFrame, keys: pd.DataFrame, sources: pd.DataFrame, 
         f"<tr><th scope='row' style='text-align:left'>{html.escape(questions.get(k, k))}</th>"
         f"<td>{html.escape(_status_label(row[first]))}</td>"
         f"<td>{html.escape(_status_label(row[second]))}</td></tr>" for k, row in both.iterrows())
-    return (f"<table class='sc-pair'><caption>Questions both answer, each set against the "
-            f"best-corroborated reading</caption><tr><th scope='col'>Question</th>{head}</tr>"
-            f"{rows}</table>")
+    title = translate("Questions both answer, each set against the best-corroborated reading")
+    return (f"<table class='sc-pair'><caption>{title}</caption><tr><th scope='col'>"
+            f"{translate('Question')}</th>{head}</tr>{rows}</table>")
 
 
 def _matrix_columns(sources: pd.DataFrame, first: str, second: str) -> list[str]:
@@ -892,7 +977,7 @@ def compare_sources(claims: pd.DataFrame, keys: pd.DataFrame, stances: pd.DataFr
         side = _pair_html(matrix, keys, sources, first, second) + _compare_html(
             claims, sources, first, second)
     else:
-        side = PROMPT
+        side = PROMPT.format(prompt=translate(PROMPT_TEXT))
     return side, str(matrix_html(matrix, claims, keys, sources))
 
 
@@ -916,13 +1001,14 @@ def source_explorer(claims: pd.DataFrame, keys: pd.DataFrame, stances: pd.DataFr
         True
     """
     cited = set(claims["source_id"])
-    options = [("Choose a source…", "")] + [
+    options = [(translate("Choose a source…"), "")] + [
         (_source_label(sources, s), s) for s in sources["source_id"] if s in cited]
-    pick_a = widgets.Dropdown(options=options, value="", description="Source A:")
-    pick_b = widgets.Dropdown(options=options, value="", description="Source B:")
+    pick_a = widgets.Dropdown(options=options, value="", description=translate("Source A:"))
+    pick_b = widgets.Dropdown(options=options, value="", description=translate("Source B:"))
     side, grid = widgets.HTML(), widgets.HTML()
     figures = _numeric_keys(keys, claims)
-    pick_key = widgets.Dropdown(options=figures, value=figures[0], description="Figure:")
+    pick_key = widgets.Dropdown(options=figures, value=figures[0],
+                                description=translate("Figure:"))
     chart = widgets.HTML()
     for widget, name in ((pick_a, "source-a"), (pick_b, "source-b"), (side, "compare"),
                          (grid, "matrix"), (pick_key, "figure"), (chart, "discrepancy")):

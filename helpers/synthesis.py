@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from helpers.data import TABLES, id_column
+from helpers.language import current_language, translate
 
 # 1. The aftermath: the events of 2013-2023 and the time between two of them.
 
@@ -55,8 +56,8 @@ def years_between(events: pd.DataFrame, first: str, last: str) -> float:
     dates = events.set_index("event_id")["date"]
     missing = [event for event in (first, last) if event not in dates.index]
     if missing:
-        raise ValueError(f"no event {', '.join(map(repr, missing))} in events.csv; "
-                         "copy an event_id from the timeline table")
+        raise ValueError(translate("no event {ids} in events.csv; copy an event_id from the "
+                                   "timeline table", ids=", ".join(map(repr, missing))))
     return round((dates[last] - dates[first]).days / 365.25, 1)
 
 
@@ -71,6 +72,14 @@ _ACTOR_WORDS = {
         r"\b(ecowas|afisma|african union|chad|niger|algeria|neighbou?rs?)\b",
 }
 _LOADED_WORDS = ("terrorist", "rebel", "islamist", "jihadist", "militant")
+# A memo written in French: the same actors' and loaded words' French forms count too.
+_FRENCH_ACTOR_WORDS = {
+    "France": r"\b(france|français|française|paris|hollande|serval)\b",
+    "the United States": r"\b(états-unis|etats-unis|washington|américain|américaine|obama)",
+    "Mali's neighbours or African forces":
+        r"\b(cedeao|misma|union africaine|tchad|niger|algérie|voisins?)\b",
+}
+_FRENCH_LOADED_WORDS = ("terroriste", "rebelle", "islamiste", "djihadiste", "jihadiste")
 _READER_CRITERIA = (
     "The first two sentences answer the central question.",
     "It separates what US law barred from what Washington chose not to do.",
@@ -78,6 +87,9 @@ _READER_CRITERIA = (
     "It uses the aftermath with care: what the 2013 decisions led to, without hindsight bias.",
 )
 _MARKS = {"met": "✔", "not met": "✘", "reader": "?"}
+# The tables a memo cites from, named in the review in the lesson's language.
+_TABLE_NAMES = ("sources", "places", "actors", "events", "deployments", "claims", "authorities",
+                "us_actions", "us_rules", "claim_keys", "claim_stances")
 
 
 def citable_ids(*tables: pd.DataFrame) -> dict[str, str]:
@@ -110,8 +122,9 @@ def citable_ids(*tables: pd.DataFrame) -> dict[str, str]:
     for table in tables:
         names = [name for name, (_, columns) in citable.items() if columns <= set(table.columns)]
         if len(names) != 1:
-            raise ValueError(f"a table with columns {list(table.columns)} is not one of the "
-                             f"tables with ids to cite: {', '.join(citable)}")
+            raise ValueError(translate("a table with columns {columns} is not one of the tables "
+                                       "with ids to cite: {tables}",
+                                       columns=list(table.columns), tables=", ".join(citable)))
         known.update(dict.fromkeys(table[citable[names[0]][0]], names[0]))
     return known
 
@@ -155,34 +168,59 @@ def review_memo(memo: object, known: dict[str, str]) -> MemoReview:
         ('not met', 'Length:')
     """
     if memo is ... or not isinstance(memo, str) or not memo.strip():
-        return MemoReview((("not met", "No memo yet:",
-                            "write it as text between triple quotes, then run the cell."),))
+        return MemoReview((("not met", translate("No memo yet:"),
+                            translate("write it as text between triple quotes, then run the "
+                                      "cell.")),))
     words = len(memo.split())
     low, high = _MEMO_WORDS
     cited = list(dict.fromkeys(_CITATION.findall(memo)))
     unknown = [c for c in cited if c not in known]
     tables = {known[c] for c in cited if c in known}
     resolved = len(cited) - len(unknown)
+    evidence = ("{count} citation found in data/ (aim for 3 or more, written like "
+                "[ev-20130111-serval])." if resolved == 1 else
+                "{count} citations found in data/ (aim for 3 or more, written like "
+                "[ev-20130111-serval]).")
+    cited_tables = ", ".join(translate(name) for name in sorted(tables))
     lines = [
-        ("met" if low <= words <= high else "not met", "Length:",
-         f"{words} words (aim for {low}–{high})."),
-        ("met" if resolved >= 3 else "not met", "Evidence:",
-         f"{resolved} citation{'' if resolved == 1 else 's'} found in data/ (aim for 3 or "
-         "more, written like [ev-20130111-serval])."),
-        ("met" if len(tables) >= 2 else "not met", "Range:",
-         f"cites {', '.join(sorted(tables)) or 'no table'} (use at least two kinds of evidence)."),
+        ("met" if low <= words <= high else "not met", translate("Length:"),
+         translate("{words} words (aim for {low}–{high}).", words=words, low=low,
+                   high=high)),
+        ("met" if resolved >= 3 else "not met", translate("Evidence:"),
+         translate(evidence, count=resolved)),
+        ("met" if len(tables) >= 2 else "not met", translate("Range:"),
+         translate("cites {tables} (use at least two kinds of evidence).",
+                   tables=cited_tables or translate("no table"))),
     ]
     if unknown:
-        lines.append(("not met", "Not found in data/:",
-                      ", ".join(unknown) + ". Check the spelling."))
-    text = memo.casefold()
-    missing = [name for name, cues in _ACTOR_WORDS.items() if not re.search(cues, text)]
-    lines.append(("not met" if missing else "met", "Actors:",
-                  f"say what {', '.join(missing)} could or could not do." if missing
-                  else "France, the United States and African actors all appear."))
-    labels = [word for word in _LOADED_WORDS if word in text]
-    if labels:
-        lines.append(("reader", "Labels:", f"you use {', '.join(labels)}: your word, or a "
-                      "source's? Name the group, or attribute the word."))
-    lines += [("reader", "For a reader:", criterion) for criterion in _READER_CRITERIA]
+        lines.append(("not met", translate("Not found in data/:"),
+                      translate("{ids}. Check the spelling.", ids=", ".join(unknown))))
+    lines += _review_words(memo.casefold())
+    lines += [("reader", translate("For a reader:"), translate(criterion))
+              for criterion in _READER_CRITERIA]
     return MemoReview(tuple(lines))
+
+
+def _review_words(text: str) -> list[tuple[str, str, str]]:
+    """Return the review's lines on the actors a memo names and the loaded words it uses.
+
+    A memo in French (the French edition) is also searched for the French forms.
+
+    Example:
+        >>> _review_words("france and the us and ecowas")[0][:2]
+        ('met', 'Actors:')
+    """
+    french = current_language() == "fr"
+    missing = [name for name, cues in _ACTOR_WORDS.items() if not re.search(cues, text)
+               and not (french and re.search(_FRENCH_ACTOR_WORDS[name], text))]
+    lines = [("not met" if missing else "met", translate("Actors:"),
+              translate("say what {actors} could or could not do.",
+                        actors=", ".join(translate(name) for name in missing)) if missing
+              else translate("France, the United States and African actors all appear."))]
+    words = _LOADED_WORDS + (_FRENCH_LOADED_WORDS if french else ())
+    labels = [word for word in words if word in text]
+    if labels:
+        lines.append(("reader", translate("Labels:"),
+                      translate("you use {words}: your word, or a source's? Name the group, or "
+                                "attribute the word.", words=", ".join(labels))))
+    return lines

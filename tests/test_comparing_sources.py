@@ -491,3 +491,38 @@ def test_5_5_names_the_seeds_that_answer_a_troop_question_differently(
 def test_specific_feedback_for_a_likely_slip() -> None:
     feedback = check("5.3", ["blogger", "commenter"])
     assert not feedback and "outer layers" in feedback.message
+
+
+def test_in_french_the_explorer_tables_and_chart_speak_french(monkeypatch) -> None:
+    from helpers.comparing_sources import (
+        compare_sources,
+        describe_gap,
+        discrepancy_chart,
+        labels_chart,
+        sourcing_table,
+    )
+    from helpers.data import (
+        load_claim_keys,
+        load_claim_stances,
+        load_claims,
+        load_labels,
+        load_sources,
+    )
+
+    monkeypatch.setenv("MALI_LANGUAGE", "fr")
+    sources, claims = load_sources(), load_claims()
+    assert describe_gap("2013-01-18") == "7 jours après le 11 janvier 2013"
+    assert describe_gap("2015-12-05") == "1058 jours (environ 2,9 ans) après le 11 janvier 2013"
+    header = sourcing_table(sources, ["seed-passblue-2013"]).splitlines()[0]
+    assert [cell.strip() for cell in header.strip("|").split("|")] == [
+        "Source", "source\\_id", "Titre", "Auteur", "Nature", "Qui parle", "Écrit"]
+    side, grid = compare_sources(claims, load_claim_keys(), load_claim_stances(), sources,
+                                 "seed-passblue-2013", "seed-france24-2013")
+    assert "Questions auxquelles les deux répondent" in side and "Questions both" not in side
+    assert "✘ contredit" in grid and "✘ contradicts" not in grid
+    chart = discrepancy_chart(claims, load_claim_keys(), sources, "african-troops-arrived")
+    assert "Un point par source" in chart.caption and "Sources :" in chart.caption
+    assert "soldats" in chart.alt_text and "troops" not in chart.alt_text
+    words = labels_chart(load_labels(), sources).alt_text
+    assert words.startswith("Mot le plus fréquent") and "« terrorists »" in words
+    assert "Most frequent" not in words and "none of these" not in words

@@ -112,3 +112,19 @@ def test_the_review_shows_as_an_html_list(known) -> None:
     page = review._repr_html_()
     assert page.startswith('<ul class="memo-review"') and page.count("<li>") == len(review.lines)
     assert "<li>✘ <strong>Length:</strong> 4 words" in page
+
+
+def test_in_french_the_memo_review_speaks_french_and_reads_a_french_memo(monkeypatch) -> None:
+    from helpers.data import load_events, load_sources
+    from helpers.synthesis import citable_ids, review_memo
+
+    monkeypatch.setenv("MALI_LANGUAGE", "fr")
+    memo = ("La France est intervenue, les États-Unis ont aidé, la CEDEAO attendait ; des "
+            "terroristes [seed-passblue-2013] [ev-20130111-serval].")
+    review = repr(review_memo(memo, citable_ids(load_events(), load_sources())))
+    assert "✘ Longueur : 16 mots (visez 250 à 500)." in review
+    assert "cite événements, sources" in review
+    assert "✔ Acteurs : La France, les États-Unis" in review
+    assert "Étiquettes : vous employez terrorist, terroriste" in review
+    for english in ("Length", "words", "Actors", "For a reader", "the United States"):
+        assert english not in review
