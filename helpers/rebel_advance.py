@@ -37,7 +37,7 @@ from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 
 from helpers.charts import PALETTE, Chart, encode_png, house_style, image_html, make_chart
-from helpers.citations import collect_ids, short_citation
+from helpers.citations import collect_ids, short_citation, source_row
 from helpers.language import current_language, format_date, format_number, translate
 from helpers.maps import RIVER_SOURCE, distance_between, show_base_layer
 from helpers.readers import read_date
@@ -533,7 +533,7 @@ def _week_events_html(events: list[dict], cite: Callable[[str], str], day: dt.da
         items.append(translate(
             "<li>{day}: <strong>{title}</strong>. {summary} <small>({cited})</small></li>",
             day=_padded_date(event["date"], style="short"), title=html.escape(event["title"]),
-            summary=html.escape(event["summary"]), cited=html.escape(cited)))
+            summary=html.escape(event["summary"]), cited=cited))
     return translate("<p><strong>{heading}:</strong></p><ul>{items}</ul>", heading=heading,
                      items="".join(items))
 
@@ -582,7 +582,7 @@ class WeekMap:
                          for place, rows in changes.groupby("place_id", sort=True)}
         self._names = _names(places)
         self._events = events.sort_values(["date", "event_id"]).to_dict("records")
-        self._cite = functools.cache(functools.partial(short_citation, sources))
+        self._cite = functools.cache(functools.partial(_cited_html, sources))
         towns = _towns(control, places)
         with house_style():
             self._figure, self._ax = _week_figure()
@@ -757,13 +757,27 @@ def distance_table(claims: pd.DataFrame, places: pd.DataFrame,
     names = places.set_index("place_id")["name"]
     frame = pd.DataFrame({
         translate("Town"): [names[p] for p in rows["place_id"]],
-        translate("Source"): [short_citation(sources, s) for s in rows["source_id"]],
+        translate("Source"): [_cited_html(sources, s, escape=escape_cell)
+                              for s in rows["source_id"]],
         translate("As reported"): [translate("{value} {unit}", value=v, unit=u)
                                    for v, u in zip(rows["value"], rows["unit"], strict=True)],
         translate("Reported (km)"): rows["reported_km"].round().astype(int),
         translate("Straight line (km)"): rows["straight_km"].round().astype(int),
         translate("Reported ÷ straight"): [format_number(r, decimals=2) for r in rows["ratio"]]})
-    return markdown_table(frame)
+    return markdown_table(frame, markup=[translate("Source")])
+
+
+def _cited_html(sources: pd.DataFrame, source_id: str, *,
+                escape: Callable[[str], str] = html.escape) -> str:
+    """A source's short citation, escaped; in an edition in another language, the citation
+    of an English-language source is marked ``lang="en"`` (for screen readers and the
+    English-leak check: a publisher's name such as "The Independent" stays English)."""
+    text = escape(short_citation(sources, source_id))
+    language = source_row(sources, source_id).get("language")
+    if current_language() == "en" or (isinstance(language, str) and language not in ("", "en")):
+        return text
+    return f'<span lang="en">{text}</span>'
+
 
 
 # 5. The armed groups: what the letters stand for, aims, leaders, origins ---------------
