@@ -241,7 +241,7 @@ TABLE_FILES = {
 # ``data/<language>/<table>.csv`` (see ``translate_table``).
 TRANSLATED_COLUMNS: dict[str, tuple[str, ...]] = {
     "places": ("name", "note"),
-    "actors": ("full_name", "description", "aims", "leaders", "origins"),
+    "actors": ("full_name", "description", "aims", "leaders", "origins", "name"),
     "events": ("title", "summary", "note"),
     "control": ("note",),
     "deployments": ("note",),

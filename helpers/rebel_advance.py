@@ -37,7 +37,8 @@ from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 
 from helpers.charts import PALETTE, Chart, encode_png, house_style, image_html, make_chart
-from helpers.citations import collect_ids, short_citation
+from helpers.citations import collect_ids, short_citation, source_row
+from helpers.language import current_language, format_date, format_number, translate
 from helpers.maps import RIVER_SOURCE, distance_between, show_base_layer
 from helpers.readers import read_date
 from helpers.tables import Markdown, escape_cell, markdown_table
@@ -63,13 +64,15 @@ PERIOD = (dt.date(2012, 1, 1), dt.date(2013, 2, 28))
 
 def _side_of(holder: str) -> str:
     if holder not in SIDES:
-        raise ValueError(f"holder {holder!r} has no side; known holders: {', '.join(SIDES)}")
+        raise ValueError(translate("holder {holder} has no side; known holders: {known}",
+                                   holder=repr(holder), known=", ".join(SIDES)))
     return SIDES[holder]
 
 
 def _check_rule(rule: str) -> None:
     if rule not in RULES:
-        raise ValueError(f"rule must be one of {RULES}, not {rule!r}")
+        raise ValueError(translate("rule must be one of {rules}, not {rule}",
+                                   rules=str(RULES), rule=repr(rule)))
 
 
 def _day(when: object) -> pd.Timestamp:
@@ -115,8 +118,8 @@ def resolve_changes(control: pd.DataFrame, *, rule: str = "earliest") -> pd.Data
 def _known_place(control: pd.DataFrame, place_id: str) -> None:
     towns = sorted(set(control["place_id"]))
     if place_id not in towns:
-        raise ValueError(f"{place_id!r} is not a town in control.csv; "
-                         f"towns: {', '.join(towns)}")
+        raise ValueError(translate("{place} is not a town in control.csv; towns: {towns}",
+                                   place=repr(place_id), towns=", ".join(towns)))
 
 
 def holder_on(control: pd.DataFrame, place_id: str, when: object, *,
@@ -139,8 +142,9 @@ def holder_on(control: pd.DataFrame, place_id: str, when: object, *,
     before = rows[rows["date"] <= day]
     if before.empty:
         first = rows["date"].min().date().isoformat()
-        raise ValueError(f"control.csv has no record for {place_id!r} before {first}; "
-                         f"ask about a date from {first} on")
+        raise ValueError(translate("control.csv has no record for {place} before {first}; "
+                                   "ask about a date from {first} on",
+                                   place=repr(place_id), first=first))
     return str(before.iloc[-1]["holder"])
 
 
@@ -224,8 +228,16 @@ def contested_changes(control: pd.DataFrame) -> pd.DataFrame:
 
 
 def _dated(day: pd.Timestamp, status: str) -> str:
-    mark = {"refuted": " (refuted claim)", "contested": " (claim)"}.get(status, "")
-    return f"{day:%d %b %Y}{mark}"
+    marks = {"refuted": "{day} (refuted claim)", "contested": "{day} (claim)"}
+    return translate(marks.get(status, "{day}"), day=_padded_date(day, style="short"))
+
+
+def _padded_date(day: dt.date, *, style: str = "long") -> str:
+    """:func:`format_date`, with the two-digit day ("05 Jan 2013") that the English tables,
+    timeline and slider have always shown; other languages write the day as usual."""
+    if current_language() == "en" and style in ("long", "short"):
+        return f"{day:%d %b %Y}" if style == "short" else f"{day:%d %B %Y}"
+    return format_date(day, style=style)
 
 
 def contested_table(control: pd.DataFrame, places: pd.DataFrame,
@@ -244,12 +256,13 @@ def contested_table(control: pd.DataFrame, places: pd.DataFrame,
     changes = contested_changes(control)
     towns = places.set_index("place_id")["name"]
     names = actors.set_index("actor_id")["name"]
+    sources = translate("Sources")
     frame = pd.DataFrame({
-        "Town": [towns.get(p, p) for p in changes["place_id"]],
-        "Taken by": [names.get(h, h) for h in changes["holder"]],
-        "Dates reported": changes["dates"], "Sources": changes["source_ids"],
-        "Notes": changes["notes"]})
-    return markdown_table(frame, code=["Sources"])
+        translate("Town"): [towns.get(p, p) for p in changes["place_id"]],
+        translate("Taken by"): [names.get(h, h) for h in changes["holder"]],
+        translate("Dates reported"): changes["dates"], sources: changes["source_ids"],
+        translate("Notes"): changes["notes"]})
+    return markdown_table(frame, code=[sources])
 
 
 def weekly_dates(*, start: object = PERIOD[0], end: object = PERIOD[1]) -> list[dt.date]:
@@ -262,7 +275,8 @@ def weekly_dates(*, start: object = PERIOD[0], end: object = PERIOD[1]) -> list[
     """
     first, last = read_date(start), read_date(end)
     if last < first:
-        raise ValueError(f"end {last} is before start {first}")
+        raise ValueError(translate("end {last} is before start {first}", last=last,
+                                   first=first))
     days = [first + dt.timedelta(weeks=k) for k in range((last - first).days // 7 + 1)]
     return days if days[-1] == last else [*days, last]
 
@@ -287,20 +301,19 @@ KEY_DATES = ("2012-01-01", "2012-03-25", "2012-04-10", "2012-09-05", "2013-01-15
 BORDERS = "ref-natural-earth"
 
 
-def _when_text(day: dt.date, *, month: str = "%B") -> str:
-    return f"{day.day} {day:{month} %Y}"
-
-
 def _describe(held: Mapping[str, str], names: Mapping[str, str], day: dt.date) -> str:
     """Say which side held which town: ``held`` maps place ids to sides."""
     parts = []
     for side, label in SIDE_LABELS.items():
         towns = sorted(names.get(p, p) for p, s in held.items() if s == side)
         if towns:
-            parts.append(f"{label} held {len(towns)} ({', '.join(towns)})")
+            parts.append(translate("{side} held {count} ({towns})", side=translate(label),
+                                   count=len(towns), towns=", ".join(towns)))
     if not parts:
-        return f"No town has a record on {_when_text(day)}."
-    return f"On {_when_text(day)}: " + "; ".join(parts) + "."
+        return translate("No town has a record on {day}.", day=format_date(day))
+    held_text = functools.reduce(
+        lambda first, then: translate("{first}; {then}", first=first, then=then), parts)
+    return translate("On {day}: {held}.", day=format_date(day), held=held_text)
 
 
 def describe_control(control: pd.DataFrame, places: pd.DataFrame, when: object, *,
@@ -330,7 +343,8 @@ def _towns(control: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     table = towns.merge(places, on="place_id", how="left")
     missing = table.loc[table["lat"].isna(), "place_id"].tolist()
     if missing:
-        raise ValueError(f"control.csv names towns missing from places.csv: {missing}")
+        raise ValueError(translate("control.csv names towns missing from places.csv: "
+                                   "{missing}", missing=missing))
     return table.set_index("place_id")
 
 
@@ -357,12 +371,12 @@ def _draw_control(ax: Axes, towns: pd.DataFrame, table: pd.DataFrame, day: dt.da
     else:
         for place_id, side in zip(table["place_id"], table["side"], strict=True):
             _mark_town(ax, towns.loc[place_id], side)
-    ax.set_title(_when_text(day, month="%b"))
+    ax.set_title(format_date(day, style="short"))
 
 
 def _side_handles() -> list[Line2D]:
     return [Line2D([], [], linestyle="", marker=m, color=c, markeredgecolor="black",
-                   markersize=9, label=SIDE_LABELS[side])
+                   markersize=9, label=translate(SIDE_LABELS[side]))
             for side, (c, m) in SIDE_STYLES.items()]
 
 
@@ -372,12 +386,18 @@ def _summary_caption(sources: pd.DataFrame, cells: list[str], text: str, *,
     ids = collect_ids(cells)
     unknown = sorted(set(ids) - set(sources["source_id"]))
     if unknown:
-        raise ValueError(f"control.csv cites sources missing from sources.csv: {unknown}")
-    tail = (f"; borders from {short_citation(sources, BORDERS)}; the Niger river traced "
-            f"approximately through towns on its banks ({short_citation(sources, RIVER_SOURCE)})"
-            if borders else "")
-    return (f"{text} Sources: {len(ids)} reports and references cited row by row in "
-            f"data/control.csv (listed under Sources used){tail}.")
+        raise ValueError(translate("control.csv cites sources missing from sources.csv: "
+                                   "{unknown}", unknown=unknown))
+    if not borders:
+        return translate("{text} Sources: {count} reports and references cited row by row in "
+                         "data/control.csv (listed under Sources used).", text=text,
+                         count=len(ids))
+    return translate("{text} Sources: {count} reports and references cited row by row in "
+                     "data/control.csv (listed under Sources used); borders from {borders}; "
+                     "the Niger river traced approximately through towns on its banks "
+                     "({river}).", text=text, count=len(ids),
+                     borders=short_citation(sources, BORDERS),
+                     river=short_citation(sources, RIVER_SOURCE))
 
 
 def control_map_chart(control: pd.DataFrame, places: pd.DataFrame, sources: pd.DataFrame, *,
@@ -404,11 +424,13 @@ def control_map_chart(control: pd.DataFrame, places: pd.DataFrame, sources: pd.D
         table = holders_on(control, day, rule=rule)
         _draw_control(ax, _towns(control, places), table, day)
         ax.legend(handles=_side_handles(), loc="upper left", fontsize=10, framealpha=0.9)
-    note = _summary_caption(sources, list(table["source_ids"]),
-                            f"Who held each town on {_when_text(day)} (rule: {rule} report); "
-                            "the table under Text description gives each town's sources.")
+    note = _summary_caption(sources, list(table["source_ids"]), translate(
+        "Who held each town on {day} (rule: {rule} report); the table under Text description "
+        "gives each town's sources.", day=format_date(day), rule=translate(rule)))
     text = _describe(_held(table), _names(places), day)
     table["since"] = table["since"].dt.strftime("%Y-%m-%d")
+    table["side"] = [translate(side) for side in table["side"]]
+    table.columns = [translate(column) for column in table.columns]
     return make_chart(fig, caption=note, alt_text=text, table=table)
 
 
@@ -437,9 +459,10 @@ def small_multiples_chart(control: pd.DataFrame, places: pd.DataFrame, sources: 
             cells += list(table["source_ids"])
             ax.set(xlabel="", ylabel="", xticks=[], yticks=[])  # degrees mean nothing here
         fig.legend(handles=_side_handles(), loc="lower center", ncol=2, fontsize=11)
-        fig.suptitle("Who held the towns of Mali on six dates")
-    note = _summary_caption(sources, cells, "Control of Mali's towns on six key dates, "
-                            "January 2012 to February 2013.")
+        fig.suptitle(translate("Who held the towns of Mali on six dates"))
+    note = _summary_caption(sources, cells, translate(
+        "Control of Mali's towns on six key dates, {start} to {end}.",
+        start=format_date(PERIOD[0], style="month"), end=format_date(PERIOD[1], style="month")))
     return make_chart(fig, caption=note, alt_text=" ".join(texts))
 
 
@@ -457,25 +480,32 @@ def sides_step_chart(control: pd.DataFrame, sources: pd.DataFrame, *,
         fig, ax = plt.subplots(figsize=(11, 5))
         for side, (colour, marker) in SIDE_STYLES.items():
             ax.step(counts.index, counts[side], where="post", color=colour,
-                    label=SIDE_LABELS[side], linewidth=2.2, marker=marker, markevery=8)
-        ax.set_xlabel("Date (weekly steps)")
-        ax.set_ylabel("Number of towns held")
-        ax.set_title("Towns held by each side, January 2012 to February 2013")
+                    label=translate(SIDE_LABELS[side]), linewidth=2.2, marker=marker,
+                    markevery=8)
+        ax.set_xlabel(translate("Date (weekly steps)"))
+        ax.set_ylabel(translate("Number of towns held"))
+        ax.set_title(translate("Towns held by each side, {start} to {end}",
+                               start=format_date(PERIOD[0], style="month"),
+                               end=format_date(PERIOD[1], style="month")))
         ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         ax.legend(fontsize=10, loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=2)
     peak = counts["jihadist"].idxmax()
     april = counts.loc[counts.index >= pd.Timestamp("2012-04-08")].iloc[0]
-    text = (f"Weekly counts of the {int(counts.iloc[0].sum())} towns in the control table. "
-            f"The government held all of them in January 2012 and {int(april['government'])} "
-            f"after the fall of the three northern regional capitals in early April 2012, when "
-            f"the MNLA held {int(april['separatist'])}. Ansar Dine, AQIM and MUJAO then took "
-            f"town after town from the MNLA and peaked at {int(counts['jihadist'].max())} "
-            f"towns in the week of {_when_text(peak)}; by the end of February 2013 the "
-            f"government and French forces held {int(counts['government'].iloc[-1])}.")
-    table = counts.reset_index().rename(columns={"date": "week of", **SIDE_LABELS})
-    table["week of"] = table["week of"].dt.strftime("%Y-%m-%d")
+    text = translate(
+        "Weekly counts of the {total} towns in the control table. The government held all of "
+        "them in January 2012 and {april} after the fall of the three northern regional "
+        "capitals in early April 2012, when the MNLA held {mnla}. Ansar Dine, AQIM and MUJAO "
+        "then took town after town from the MNLA and peaked at {peak} towns in the week of "
+        "{day}; by the end of February 2013 the government and French forces held {end}.",
+        total=int(counts.iloc[0].sum()), april=int(april["government"]),
+        mnla=int(april["separatist"]), peak=int(counts["jihadist"].max()),
+        day=format_date(peak), end=int(counts["government"].iloc[-1]))
+    week_of = translate("week of")
+    table = counts.reset_index().rename(columns={
+        "date": week_of, **{side: translate(label) for side, label in SIDE_LABELS.items()}})
+    table[week_of] = table[week_of].dt.strftime("%Y-%m-%d")
     note = _summary_caption(sources, list(control["source_ids"]),
-                            "Each step is a change of holder in data/control.csv.",
+                            translate("Each step is a change of holder in data/control.csv."),
                             borders=False)
     return make_chart(fig, caption=note, alt_text=text, table=table)
 
@@ -487,20 +517,25 @@ def sides_step_chart(control: pd.DataFrame, sources: pd.DataFrame, *,
 def _week_events_html(events: list[dict], cite: Callable[[str], str], day: dt.date) -> str:
     """The events of the seven days from ``day`` (``events``: records sorted by date)."""
     end = day + dt.timedelta(days=6)
-    heading = f"Events from {_when_text(day, month='%b')} to {_when_text(end, month='%b')}"
+    heading = html.escape(translate("Events from {start} to {end}",
+                                    start=format_date(day, style="short"),
+                                    end=format_date(end, style="short")))
     start = pd.Timestamp(day)
     dates = [event["date"] for event in events]
     week = events[bisect.bisect_left(dates, start):
                   bisect.bisect_left(dates, start + pd.Timedelta(days=7))]
     if not week:
-        return f"<p><strong>{heading}:</strong> none in the timeline.</p>"
+        return translate("<p><strong>{heading}:</strong> none in the timeline.</p>",
+                         heading=heading)
     items = []
     for event in week:
         cited = "; ".join(cite(s) for s in event["source_ids"].split(";"))
-        items.append(f"<li>{event['date']:%d %b %Y}: "
-                     f"<strong>{html.escape(event['title'])}</strong>. "
-                     f"{html.escape(event['summary'])} <small>({html.escape(cited)})</small></li>")
-    return f"<p><strong>{heading}:</strong></p><ul>{''.join(items)}</ul>"
+        items.append(translate(
+            "<li>{day}: <strong>{title}</strong>. {summary} <small>({cited})</small></li>",
+            day=_padded_date(event["date"], style="short"), title=html.escape(event["title"]),
+            summary=html.escape(event["summary"]), cited=cited))
+    return translate("<p><strong>{heading}:</strong></p><ul>{items}</ul>", heading=heading,
+                     items="".join(items))
 
 
 def _week_figure() -> tuple[Figure, Axes]:
@@ -547,7 +582,7 @@ class WeekMap:
                          for place, rows in changes.groupby("place_id", sort=True)}
         self._names = _names(places)
         self._events = events.sort_values(["date", "event_id"]).to_dict("records")
-        self._cite = functools.cache(functools.partial(short_citation, sources))
+        self._cite = functools.cache(functools.partial(_cited_html, sources))
         towns = _towns(control, places)
         with house_style():
             self._figure, self._ax = _week_figure()
@@ -561,7 +596,7 @@ class WeekMap:
                              for p, town in towns.iterrows()}
             # The crop is measured once, with a title as tall as most (those with "Feb"
             # stand a third of a pixel higher): every week's picture has the same size.
-            self._ax.set_title(_when_text(PERIOD[0], month="%b"))
+            self._ax.set_title(format_date(PERIOD[0], style="short"))
             _shrink_to_contents(self._figure)
             for artist in [*self._markers.values(), self._names_image, self._ax.title]:
                 artist.set_animated(True)  # left out of the background
@@ -587,7 +622,7 @@ class WeekMap:
                 marker.set(color=colour, marker=shape)
                 ax.draw_artist(marker)
         ax.draw_artist(self._names_image)  # town names above the markers, as on a fresh map
-        ax.set_title(_when_text(day, month="%b"))
+        ax.set_title(format_date(day, style="short"))
         ax.draw_artist(ax.title)
         return np.asarray(canvas.buffer_rgba()).copy()
 
@@ -640,11 +675,11 @@ def control_explorer(control: pd.DataFrame, places: pd.DataFrame, events: pd.Dat
     days = weekly_dates()
     first = read_date(start)
     week = max([d for d in days if d <= first] or days[:1])
-    slider = widgets.SelectionSlider(options=[(_when_text(d, month="%b"), d) for d in days],
-                                     value=week, description="Week of",
+    slider = widgets.SelectionSlider(options=[(format_date(d, style="short"), d) for d in days],
+                                     value=week, description=translate("Week of"),
                                      continuous_update=False,
                                      layout=widgets.Layout(width="600px"))
-    play = widgets.Play(min=0, max=len(days) - 1, interval=1200, description="Play",
+    play = widgets.Play(min=0, max=len(days) - 1, interval=1200, description=translate("Play"),
                         value=slider.index)
     widgets.jslink((play, "value"), (slider, "index"))
     image = widgets.HTML(layout=widgets.Layout(width="560px"))
@@ -656,8 +691,8 @@ def control_explorer(control: pd.DataFrame, places: pd.DataFrame, events: pd.Dat
 
     def redraw(change: dict) -> None:
         png, panel.value = week_map(change["new"])
-        alt = (f"Map of who held each town in the week of {change['new']:%d %B %Y}; "
-               "the text beside the map describes it.")
+        alt = translate("Map of who held each town in the week of {day}; the text beside "
+                        "the map describes it.", day=_padded_date(change["new"]))
         image.value = image_html(png, alt, css_class="control-map")
 
     redraw({"new": slider.value})
@@ -694,8 +729,9 @@ def compare_distances(claims: pd.DataFrame, places: pd.DataFrame) -> pd.DataFram
     rows = []
     for claim in distance.to_dict("records"):
         if claim["unit"] not in UNITS:
-            raise ValueError(f"claim {claim['claim_id']}: unit {claim['unit']!r} is not one "
-                             f"of {list(UNITS)}")
+            raise ValueError(translate("claim {claim}: unit {unit} is not one of {units}",
+                                       claim=claim["claim_id"], unit=repr(claim["unit"]),
+                                       units=list(UNITS)))
         place = claim["claim_key"].removeprefix("distance-bamako-")
         reported = float(claim["value"]) * UNITS[claim["unit"]]
         straight = distance_between(places, "bamako", place)
@@ -720,13 +756,28 @@ def distance_table(claims: pd.DataFrame, places: pd.DataFrame,
     rows = compare_distances(claims, places)
     names = places.set_index("place_id")["name"]
     frame = pd.DataFrame({
-        "Town": [names[p] for p in rows["place_id"]],
-        "Source": [short_citation(sources, s) for s in rows["source_id"]],
-        "As reported": [f"{v} {u}" for v, u in zip(rows["value"], rows["unit"], strict=True)],
-        "Reported (km)": rows["reported_km"].round().astype(int),
-        "Straight line (km)": rows["straight_km"].round().astype(int),
-        "Reported ÷ straight": [f"{r:.2f}" for r in rows["ratio"]]})
-    return markdown_table(frame)
+        translate("Town"): [names[p] for p in rows["place_id"]],
+        translate("Source"): [_cited_html(sources, s, escape=escape_cell)
+                              for s in rows["source_id"]],
+        translate("As reported"): [translate("{value} {unit}", value=v, unit=u)
+                                   for v, u in zip(rows["value"], rows["unit"], strict=True)],
+        translate("Reported (km)"): rows["reported_km"].round().astype(int),
+        translate("Straight line (km)"): rows["straight_km"].round().astype(int),
+        translate("Reported ÷ straight"): [format_number(r, decimals=2) for r in rows["ratio"]]})
+    return markdown_table(frame, markup=[translate("Source")])
+
+
+def _cited_html(sources: pd.DataFrame, source_id: str, *,
+                escape: Callable[[str], str] = html.escape) -> str:
+    """A source's short citation, escaped; in an edition in another language, the citation
+    of an English-language source is marked ``lang="en"`` (for screen readers and the
+    English-leak check: a publisher's name such as "The Independent" stays English)."""
+    text = escape(short_citation(sources, source_id))
+    language = source_row(sources, source_id).get("language")
+    if current_language() == "en" or (isinstance(language, str) and language not in ("", "en")):
+        return text
+    return f'<span lang="en">{text}</span>'
+
 
 
 # 5. The armed groups: what the letters stand for, aims, leaders, origins ---------------
@@ -758,14 +809,15 @@ def groups_table(actors: pd.DataFrame, claims: pd.DataFrame, *,
     table = actors.set_index("actor_id")
     unknown = [a for a in actor_ids if a not in table.index]
     if unknown:
-        raise ValueError(f"not in actors.csv: {unknown}")
+        raise ValueError(translate("not in actors.csv: {unknown}", unknown=unknown))
     rows = []
     for actor_id in actor_ids:
-        row = {"Group": table.loc[actor_id, "name"],
-               "The letters": table.loc[actor_id, "full_name"]}
+        row = {translate("Group"): table.loc[actor_id, "name"],
+               translate("The letters"): table.loc[actor_id, "full_name"]}
         for aspect, heading in ASPECTS.items():
             said = [f"{escape_cell(text)} (`{source.replace('`', '')}`)"
                     for text, source in _statements(claims, actor_id, aspect)]
-            row[heading] = "<br>".join(said) or "not recorded"
+            row[translate(heading)] = "<br>".join(said) or translate("not recorded")
         rows.append(row)
-    return markdown_table(pd.DataFrame(rows), markup=ASPECTS.values())
+    return markdown_table(pd.DataFrame(rows),
+                          markup=[translate(heading) for heading in ASPECTS.values()])

@@ -434,3 +434,59 @@ def test_unknown_group_is_named(actors, claims) -> None:
     with pytest.raises(ValueError, match="atlantis"):
         groups_table(actors, claims, actor_ids=("mnla", "atlantis"))
     assert "| not recorded |" in groups_table(actors, claims.iloc[:0], actor_ids=("mnla",))
+
+
+# --- the French edition ----------------------------------------------------------------
+
+ENGLISH_FIXED = re.compile(r"\b(the|and|of|held|towns?|week|events|from|none|Timbuktu|"
+                           r"January|February|Malian state|French and Malian forces)\b")
+
+
+def french_tables() -> tuple[pd.DataFrame, ...]:
+    from helpers.data import load_control, load_events, load_places, load_sources
+    return load_control(), load_places(), load_events(), load_sources()
+
+
+def test_the_slider_speaks_french(monkeypatch) -> None:
+    monkeypatch.setenv("MALI_LANGUAGE", "fr")
+    control, places, events, sources = french_tables()
+    box = control_explorer(control, places, events, sources, start="2012-06-25")
+    play, slider = box.children[0].children
+    assert (slider.description, play.description) == ("Semaine du", "Lecture")
+    assert slider.options[0][0] == "1er janv. 2012"
+    slider.value = read_date("2013-01-13")
+    image, panel = (child.value for child in box.children[1].children)
+    assert "semaine du 13 janvier 2013" in image
+    alt, heading = re.findall(r"<p[^>]*>(.*?)</p>", panel)[:2]  # the events are data
+    assert alt.startswith("Le 13 janvier 2013, villes tenues par camp") and "Tombouctou" in alt
+    assert heading == "<strong>Événements du 13 janv. 2013 au 19 janv. 2013 :</strong>"
+    assert "<li>14 janv. 2013 : <strong>" in panel
+    assert not ENGLISH_FIXED.findall(alt), ENGLISH_FIXED.findall(alt)
+
+
+def test_the_charts_and_tables_speak_french(monkeypatch) -> None:
+    monkeypatch.setenv("MALI_LANGUAGE", "fr")
+    control, places, _, sources = french_tables()
+    step = sides_step_chart(control, sources)
+    ax = step.figure.axes[0]
+    assert ax.get_ylabel() == "Nombre de villes tenues"
+    assert ax.get_title() == "Villes tenues par chaque camp, de janvier 2012 à février 2013"
+    assert [t.get_text() for t in ax.get_legend().get_texts()][:2] == [
+        "État malien (avec les forces françaises à partir de janvier 2013)", "MNLA (séparatiste)"]
+    assert step.table.columns[0] == "semaine du" and "Sources : " in step.caption
+    assert not ENGLISH_FIXED.findall(step.alt_text), step.alt_text
+    chart = control_map_chart(control, places, sources, when="2013-01-15")
+    assert chart.alt_text.startswith("Le 15 janvier 2013, villes tenues par camp")
+    assert "Forces françaises et maliennes" not in chart.alt_text  # sides, not actors
+    assert not ENGLISH_FIXED.findall(chart.alt_text), chart.alt_text
+    assert list(chart.table.columns) == ["lieu (id)", "détenteur (id)", "camp", "depuis",
+                                         "sources (id)"]
+    from helpers.data import load_actors
+    contested = contested_table(control, places, load_actors())
+    assert "| Konna | Forces françaises et maliennes | 11 janv. 2013 (affirmation démentie)" \
+        in contested
+    assert "| Ville | Prise par | Dates rapportées | Sources | Notes |" in contested
+    from helpers.data import load_claims
+    distances = distance_table(load_claims(), places, sources)
+    assert '| Mopti | <span lang="en">PassBlue, 2013-01-11</span> | 636 km | 636 | 461 | 1,38 |' \
+        in distances
