@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from helpers.language import translate
+
 _MILESTONES = ("ev-20120101-rebellion", "ev-20120322-coup", "ev-20130111-serval",
               "ev-20130701-minusma")
 
@@ -37,5 +39,6 @@ def select_milestones(events: pd.DataFrame, *,
     known = set(events["event_id"])
     missing = [event_id for event_id in ids if event_id not in known]
     if missing:
-        raise ValueError(f"milestone events missing from events.csv: {', '.join(missing)}")
+        raise ValueError(translate("milestone events missing from events.csv: {ids}",
+                                   ids=", ".join(missing)))
     return events[events["event_id"].isin(ids)].sort_values("date", ignore_index=True)

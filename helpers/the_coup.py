@@ -25,11 +25,13 @@ from collections.abc import Iterable
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import pandas as pd
-from matplotlib.dates import DateFormatter, MonthLocator, YearLocator
+from matplotlib.dates import DateFormatter, MonthLocator, YearLocator, num2date
+from matplotlib.ticker import FuncFormatter
 
 from helpers.charts import Chart, category_style, house_style, make_chart
 from helpers.citations import cited_rows, collect_ids, source_row
 from helpers.data import EVENT_CATEGORIES, split_ids
+from helpers.language import format_date, format_number, translate
 from helpers.readers import read_date
 from helpers.tables import format_when
 
@@ -72,8 +74,8 @@ def filter_events(
     chosen = _check_categories(categories)
     first, last = _read_day(start, name="start"), _read_day(end, name="end")
     if first is not None and last is not None and first > last:
-        raise ValueError(f"the start date {format_when(first)} is after the end date "
-                         f"{format_when(last)}")
+        raise ValueError(translate("the start date {first} is after the end date {last}",
+                                   first=format_when(first), last=format_when(last)))
     keep = pd.Series(True, index=events.index)
     if chosen:
         keep &= events["category"].isin(chosen)
@@ -101,7 +103,8 @@ def days_between(events: pd.DataFrame, first_id: str, second_id: str) -> int:
     dates = events.set_index("event_id")["date"]
     for event_id in (first_id, second_id):
         if event_id not in dates.index:
-            raise KeyError(f"no event with event_id {event_id!r} in events.csv")
+            raise KeyError(translate("no event with event_id {event_id} in events.csv",
+                                     event_id=repr(event_id)))
     return int((dates[second_id] - dates[first_id]).days)
 
 
@@ -117,7 +120,8 @@ def _read_day(value: object, *, name: str) -> pd.Timestamp | None:
     try:
         return pd.Timestamp(read_date(value))
     except ValueError:
-        raise ValueError(f"{name} should be a date like 2012-03-22, not {value!r}") from None
+        raise ValueError(translate("{name} should be a date like 2012-03-22, not {value}",
+                                   name=name, value=repr(value))) from None
 
 
 def _check_categories(categories: Iterable[str]) -> list[str]:
@@ -130,8 +134,9 @@ def _check_categories(categories: Iterable[str]) -> list[str]:
     chosen = [categories] if isinstance(categories, str) else list(categories)
     unknown = [c for c in chosen if c not in EVENT_CATEGORIES]
     if unknown:
-        raise ValueError(
-            f"unknown category {unknown[0]!r}; choose from {', '.join(EVENT_CATEGORIES)}")
+        raise ValueError(translate("unknown category {category}; choose from {choices}",
+                                   category=repr(unknown[0]),
+                                   choices=", ".join(EVENT_CATEGORIES)))
     return chosen
 
 
@@ -148,12 +153,16 @@ def _summarize(frame: pd.DataFrame) -> str:
         'No events match these filters.'
     """
     if frame.empty:
-        return "No events match these filters."
+        return translate("No events match these filters.")
     counts = frame["category"].value_counts()
-    parts = ", ".join(f"{n} {category}" for category, n in counts.items())
-    noun = "event" if len(frame) == 1 else "events"
-    return (f"{len(frame)} {noun} from {format_when(frame['date'].min())} to "
-            f"{format_when(frame['date'].max())}: {parts}.")
+    parts = ", ".join(translate("{count} {category}", count=format_number(n),
+                                category=translate(category))
+                      for category, n in counts.items())
+    fields = {"count": format_number(len(frame)), "first": format_when(frame["date"].min()),
+              "last": format_when(frame["date"].max()), "parts": parts}
+    if len(frame) == 1:
+        return translate("{count} event from {first} to {last}: {parts}.", **fields)
+    return translate("{count} events from {first} to {last}: {parts}.", **fields)
 
 
 # 2. The timeline chart: events by category over time, legible on a projector.
@@ -180,7 +189,7 @@ def timeline_chart(
         end: the last day shown (inclusive); ``None`` shows everything after ``start``.
         categories: the categories to show; empty means every category with events.
         labels: event ids whose titles are written beside their markers.
-        title: the chart's title.
+        title: the chart's title (the default is written in the lesson's language).
 
     Returns:
         A :class:`helpers.charts.Chart`: the figure, a caption naming the sources, a
@@ -199,7 +208,8 @@ def timeline_chart(
     """
     frame = filter_events(events, categories=categories, start=start, end=end)
     if frame.empty:
-        raise ValueError(f"{_summarize(frame)} Widen the dates or choose more categories.")
+        raise ValueError(translate("{summary} Widen the dates or choose more categories.",
+                                   summary=_summarize(frame)))
     rows = [c for c in EVENT_CATEGORIES if c in set(frame["category"])]
     with house_style():
         fig, ax = plt.subplots(figsize=(13, 1.6 + 0.75 * len(rows)), layout="constrained")
@@ -211,7 +221,7 @@ def timeline_chart(
                         ha="center", va="bottom")
         ax.set_yticks(range(len(rows)), [category_name(c) for c in rows], fontsize=_TYPE_SIZE)
         ax.set_ylim(-0.6, len(rows) - 0.4 + (0.5 if len(labels) else 0))
-        ax.set_title(title, fontsize=_TYPE_SIZE + 2)
+        ax.set_title(translate(title), fontsize=_TYPE_SIZE + 2)
         _format_date_axis(ax, frame)
         ax.grid(axis="x", alpha=0.3)
     return make_chart(fig, caption=_timeline_caption(frame, sources), alt_text=_summarize(frame),
@@ -230,17 +240,27 @@ def _draw_row(ax: plt.Axes, frame: pd.DataFrame, *, y: int, category: str) -> No
 
 def _format_date_axis(ax: plt.Axes, frame: pd.DataFrame) -> None:
     """Tick every month for a range up to 15 months, otherwise every year or decade."""
-    ax.set_xlabel("Date (month and year)", fontsize=_TYPE_SIZE)
+    ax.set_xlabel(translate("Date (month and year)"), fontsize=_TYPE_SIZE)
     first, last = frame["date"].min(), frame["end_date"].fillna(frame["date"]).max()
     days = (last - first).days
     if days <= 460:
         ax.xaxis.set_major_locator(MonthLocator())
-        ax.xaxis.set_major_formatter(DateFormatter("%b\n%Y"))
+        ax.xaxis.set_major_formatter(FuncFormatter(_month_tick))
     else:
         ax.xaxis.set_major_locator(YearLocator(base=10 if days > 20 * 365 else 1))
         ax.xaxis.set_major_formatter(DateFormatter("%Y"))
-        ax.set_xlabel("Year", fontsize=_TYPE_SIZE)
+        ax.set_xlabel(translate("Year"), fontsize=_TYPE_SIZE)
     ax.tick_params(axis="x", labelsize=_TYPE_SIZE - 2)
+
+
+def _month_tick(value: float, _position: object = None) -> str:
+    """Write a month tick as its short name over its year, in the lesson's language.
+
+    Example:
+        >>> _month_tick(15340.0)  # 1 January 2012 in matplotlib's day numbers
+        'Jan\\n2012'
+    """
+    return format_date(num2date(value).date(), style="short-month").replace(" ", "\n", 1)
 
 
 def _timeline_caption(frame: pd.DataFrame, sources: pd.DataFrame) -> str:
@@ -253,9 +273,17 @@ def _timeline_caption(frame: pd.DataFrame, sources: pd.DataFrame) -> str:
     """
     ids = collect_ids(frame["source_ids"])
     publishers = sorted({source_row(sources, source_id)["publisher"] for source_id in ids})
-    return (f"Each marker is one event in data/events.csv, placed on its date; a bar shows "
-            f"an event that lasted. Sources: {len(ids)} documents from "
-            f"{'; '.join(publishers)} (cited row by row in the table).")
+    return translate("Each marker is one event in data/events.csv, placed on its date; a bar "
+                     "shows an event that lasted. Sources: {count} documents from {publishers} "
+                     "(cited row by row in the table).",
+                     count=format_number(len(ids)), publishers="; ".join(publishers))
+
+
+# Each category's name on the timeline's rows and in its table; the explorer lists the ids.
+_CATEGORY_NAMES = {"background": "background", "rebellion": "rebellion", "coup": "coup",
+                   "politics": "politics", "diplomacy": "diplomacy",
+                   "intervention": "intervention", "us_policy": "US policy", "un": "UN",
+                   "humanitarian": "humanitarian", "aftermath": "aftermath"}
 
 
 def category_name(category: str) -> str:
@@ -265,7 +293,7 @@ def category_name(category: str) -> str:
         >>> category_name("un"), category_name("us_policy")
         ('UN', 'US policy')
     """
-    return {"un": "UN", "us_policy": "US policy"}.get(category, category.replace("_", " "))
+    return translate(_CATEGORY_NAMES.get(category, category.replace("_", " ")))
 
 
 def _timeline_rows(frame: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
@@ -278,17 +306,17 @@ def _timeline_rows(frame: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
         (['date', 'category', 'event', 'sources'], np.False_)
     """
     return pd.DataFrame({
-        "date": [format_when(d, p) for d, p in zip(frame["date"], frame["date_precision"],
-                                                     strict=True)],
-        "category": frame["category"].map(category_name),
-        "event": frame["title"],
-        "sources": cited_rows(frame[["source_ids"]], sources)["sources"].tolist(),
+        translate("date"): [format_when(d, p) for d, p in
+                            zip(frame["date"], frame["date_precision"], strict=True)],
+        translate("category"): frame["category"].map(category_name),
+        translate("event"): frame["title"],
+        translate("sources"): cited_rows(frame[["source_ids"]], sources)["sources"].tolist(),
     })
 
 
 # 3. One event in full: when, what, what is disputed, who says so.
 
-_NO_EVENT = "<p><em>Pick an event in the list to read its summary and sources.</em></p>"
+_NO_EVENT = "Pick an event in the list to read its summary and sources."
 
 
 def describe_event(events: pd.DataFrame, sources: pd.DataFrame, event_id: str | None) -> str:
@@ -313,10 +341,11 @@ def describe_event(events: pd.DataFrame, sources: pd.DataFrame, event_id: str | 
         '<p><em>Pick an event in the list to read its summary and sources.</em></p>'
     """
     if not event_id:
-        return _NO_EVENT
+        return f"<p><em>{html.escape(translate(_NO_EVENT))}</em></p>"
     match = events[events["event_id"] == event_id]
     if match.empty:
-        raise KeyError(f"no event with event_id {event_id!r} in events.csv")
+        raise KeyError(translate("no event with event_id {event_id} in events.csv",
+                                 event_id=repr(event_id)))
     row = match.iloc[0]
     when = format_when(row["date"], row["date_precision"])
     if pd.notna(row["end_date"]):
@@ -324,11 +353,12 @@ def describe_event(events: pd.DataFrame, sources: pd.DataFrame, event_id: str | 
     items = "".join(f"<li><code>{html.escape(source_id)}</code>: "
                     f"{_citation_html(sources, source_id)}</li>"
                     for source_id in split_ids(row["source_ids"]))
-    note = (f"<p><strong>Note:</strong> {html.escape(row['note'])}</p>"
-            if row["note"] else "")
+    note = (f"<p><strong>{html.escape(translate('Note:'))}</strong> "
+            f"{html.escape(row['note'])}</p>" if row["note"] else "")
     return (f"<h4>{html.escape(row['title'])}</h4><p><code>{html.escape(event_id)}</code></p>"
             f"<p><strong>{html.escape(when)}</strong>. {html.escape(row['summary'])}</p>"
-            f"{note}<p>Sources:</p><ul class='event-citations'>{items}</ul>")
+            f"{note}<p>{html.escape(translate('Sources:'))}</p>"
+            f"<ul class='event-citations'>{items}</ul>")
 
 
 def _citation_html(sources: pd.DataFrame, source_id: str) -> str:
@@ -389,8 +419,9 @@ def explore_timeline(
     try:
         frame = filter_events(events, categories=categories, actor=actor, start=start, end=end)
     except ValueError as problem:
-        return {"options": [], "selected": None, "summary": f"Check the filters: {problem}.",
-                "detail": _NO_EVENT}
+        return {"options": [], "selected": None,
+                "summary": translate("Check the filters: {problem}.", problem=problem),
+                "detail": describe_event(events, sources, None)}
     options = [(_event_label(row), row["event_id"]) for _, row in frame.iterrows()]
     keep = selected if selected in set(frame["event_id"]) else None
     return {"options": options, "selected": keep, "summary": _summarize(frame),
@@ -407,7 +438,7 @@ def _actor_choices(events: pd.DataFrame, actors: pd.DataFrame) -> list[tuple[str
     """
     used = {a for cell in events["actors"] for a in split_ids(cell)}
     names = actors.set_index("actor_id")["name"]
-    return [("Any actor", ""), *sorted((names.get(a, a), a) for a in used)]
+    return [(translate("Any actor"), ""), *sorted((names.get(a, a), a) for a in used)]
 
 
 def timeline_explorer(
@@ -431,13 +462,15 @@ def timeline_explorer(
     present = [c for c in EVENT_CATEGORIES if c in set(events["category"])]
     first, last = events["date"].min(), events["end_date"].fillna(events["date"]).max()
     controls = {
-        "categories": widgets.SelectMultiple(options=present, rows=len(present),
-                                             description="Categories"),
-        "actor": widgets.Dropdown(options=_actor_choices(events, actors), description="Actor"),
-        "start": widgets.DatePicker(value=first.date(), description="From"),
-        "end": widgets.DatePicker(value=last.date(), description="To"),
+        "categories": widgets.SelectMultiple(options=[(translate(c), c) for c in present],
+                                             rows=len(present),
+                                             description=translate("Categories")),
+        "actor": widgets.Dropdown(options=_actor_choices(events, actors),
+                                  description=translate("Actor")),
+        "start": widgets.DatePicker(value=first.date(), description=translate("From")),
+        "end": widgets.DatePicker(value=last.date(), description=translate("To")),
     }
-    listing = widgets.Select(options=[], rows=10, description="Events",
+    listing = widgets.Select(options=[], rows=10, description=translate("Events"),
                              layout=widgets.Layout(width="95%"))
     summary, detail = widgets.HTML(), widgets.HTML()
     for name, widget in {**controls, "events": listing, "summary": summary,

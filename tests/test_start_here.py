@@ -22,3 +22,9 @@ def test_other_ids_can_be_chosen(events) -> None:
 def test_a_missing_milestone_is_named(events) -> None:
     with pytest.raises(ValueError, match="missing from events.csv: ev-19990101-x"):
         select_milestones(events, ids=("ev-20130111-serval", "ev-19990101-x"))
+
+
+def test_in_french_a_missing_milestone_is_named_in_french(events, monkeypatch) -> None:
+    monkeypatch.setenv("MALI_LANGUAGE", "fr")
+    with pytest.raises(ValueError, match="^événements repères absents de events.csv : ev-1999"):
+        select_milestones(events, ids=("ev-19990101-x",))

@@ -340,3 +340,35 @@ def test_disputed_days_are_explained(events) -> None:
     for event_id in ("ev-20120125-aguelhok-second-date", "ev-20120118-aguelhok-attack",
                      "ev-19600620-federation", "ev-20120520-transition-deal"):
         assert notes[event_id].strip(), event_id
+
+
+def test_in_french_the_chart_and_explorer_speak_french(events, sources, actors,
+                                                       monkeypatch) -> None:
+    monkeypatch.setenv("MALI_LANGUAGE", "fr")
+    chart = timeline_chart(events, sources, start="2012-01-01", end="2012-12-31")
+    assert chart.alt_text.startswith("43 événements du 1er janv. 2012 au 20 déc. 2012 : ")
+    assert "coup d'État (4)" in chart.alt_text and "politique américaine (2)" in chart.alt_text
+    for english in (" events ", " from ", " to ", "us_policy", "diplomacy"):
+        assert english not in chart.alt_text
+    ax = chart.figure.axes[0]
+    assert ax.get_xlabel() == "Date (mois et année)"
+    assert ax.get_title() == "Événements par catégorie"
+    assert "ONU" in [tick.get_text() for tick in ax.get_yticklabels()]
+    assert ax.xaxis.get_major_formatter()(15340.0) == "janv.\n2012"
+    assert chart.caption.startswith("Chaque marqueur est un événement")
+    assert "Sources : " in chart.caption
+    assert list(chart.table.columns) == ["date", "catégorie", "événement", "sources"]
+    box = timeline_explorer(events, actors, sources)
+    (categories, choices), summary, listing, _ = box.children[0].children, *box.children[1:]
+    assert categories.description == "Catégories"
+    assert ("diplomatie", "diplomacy") in categories.options
+    assert choices.children[0].options[0] == ("Tous les acteurs", "")
+    assert [c.description for c in choices.children[1:]] == ["Du", "Au"]
+    assert listing.description == "Événements" and " événements du " in summary.value
+    bad = explore_timeline(events, sources, start="2012-05-01", end="2012-04-01")
+    assert bad["summary"] == ("Vérifiez les filtres : la date de début, 1er mai 2012, est "
+                              "postérieure à la date de fin, 1er avr. 2012.")
+    assert "Choisissez un événement" in bad["detail"]
+    noted = events.loc[events["note"].astype(bool), "event_id"].iloc[0]
+    detail = describe_event(events, sources, noted)
+    assert "<strong>Remarque :</strong>" in detail and "<p>Sources :</p>" in detail
