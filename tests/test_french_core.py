@@ -121,3 +121,52 @@ def test_numbers_in_tables_are_written_the_french_way(french) -> None:
     shown = display_numbers(frame)
     assert shown["n"].tolist() == [f"1{NARROW}290", "7"]
     assert shown["x"].tolist() == ["0,50", "12,25"] and shown["t"].tolist() == ["a", "b"]
+
+
+# helpers.charts
+
+
+def _line_chart(caption: str = "Troops. Sources: test."):
+    import matplotlib.dates as mdates
+    import matplotlib.pyplot as plt
+
+    from helpers.charts import house_style, make_chart
+
+    with house_style():
+        fig, (numbers, dates) = plt.subplots(1, 2)
+        numbers.plot([0, 12500], [0.0, 0.5])
+        dates.plot(pd.to_datetime(["2012-01-01", "2013-06-01"]), [0, 1])
+        dates.xaxis.set_major_formatter(mdates.DateFormatter("%b\n%Y"))
+    table = pd.DataFrame({"Force": ["Serval"], "Troops": [4000]})
+    return make_chart(fig, caption=caption, alt_text="Two lines.", table=table)
+
+
+def _tick_labels(axis) -> list[str]:
+    return axis.get_major_formatter().format_ticks(axis.get_majorticklocs())
+
+
+def test_chart_ticks_and_tables_are_french(french) -> None:
+    chart = _line_chart("Effectifs. Sources : test.")
+    numbers, dates = chart.figure.axes
+    assert f"10{NARROW}000" in _tick_labels(numbers.xaxis)
+    assert "0,5" in _tick_labels(numbers.yaxis) and "0.5" not in _tick_labels(numbers.yaxis)
+    assert any(label.startswith("janv.\n") for label in _tick_labels(dates.xaxis))
+    html = chart._repr_html_()
+    assert f"<td>4{NARROW}000</td>" in html and "Description textuelle" in html
+    assert chart.png_bytes()[:4] == b"\x89PNG"
+
+
+def test_chart_ticks_stay_english_in_english(monkeypatch) -> None:
+    monkeypatch.setenv("MALI_LANGUAGE", "en")
+    chart = _line_chart()
+    numbers, dates = chart.figure.axes
+    assert "10000" in _tick_labels(numbers.xaxis) and "0.5" in _tick_labels(numbers.yaxis)
+    assert any(label.startswith("Jan\n") for label in _tick_labels(dates.xaxis))
+    assert "<td>4000</td>" in chart._repr_html_()
+
+
+@pytest.mark.parametrize("caption", ["Effectifs. Sources : .", "Effectifs. Sources : aucune."])
+def test_a_french_caption_without_sources_is_refused(french, caption) -> None:
+    from helpers.charts import house_style, make_chart
+    with house_style(), pytest.raises(ValueError, match="must name its sources"):
+        make_chart(Figure(), caption=caption, alt_text="Rien.")
