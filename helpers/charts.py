@@ -192,8 +192,8 @@ class Chart:
                          alt_text=self.alt_text)
 
     def _repr_html_(self) -> str:
-        table = ("" if self.table is None
-                 else display_numbers(self.table).to_html(index=False, border=0))
+        table = "" if self.table is None else _shown_table(self.table).to_html(index=False,
+                                                                              border=0)
         return (
             f'<figure style="margin:0">{image_html(self.png_bytes(), self.alt_text)}'
             f"<figcaption>{html.escape(self.caption)}</figcaption></figure>"
@@ -201,6 +201,12 @@ class Chart:
             f"<p>{html.escape(self.alt_text)}</p>"
             f"{table}</details>"
         )
+
+
+def _shown_table(table: pd.DataFrame) -> pd.DataFrame:
+    """A chart's data rows as shown: headers translated, numbers in the lesson's language."""
+    shown = display_numbers(table)
+    return shown.set_axis([translate(str(column)) for column in shown.columns], axis=1)
 
 
 def _png_chunk(kind: bytes, data: bytes) -> bytes:

@@ -98,8 +98,9 @@ def html_table(frame: pd.DataFrame, *, caption: str = "", classes: str = "") -> 
     return "".join(parts)
 
 
-# The kinds of actors, places and sources as a reader names them (data keep the codes).
-KIND_NAMES = {
+# The codes of the data as a reader names them (the data keep the codes): kinds of actors,
+# places and sources, and the categories, figure kinds, scopes and precisions of figures.
+CODE_NAMES = {
     "armed_group": "armed group", "coalition": "coalition",
     "international_org": "international organisation", "mission": "mission",
     "regional_org": "regional organisation", "state": "state", "state_forces": "state forces",
@@ -109,20 +110,27 @@ KIND_NAMES = {
     "interview": "interview", "news": "news", "official_statement": "official statement",
     "reference": "reference", "statute": "statute", "un_report": "un report",
     "un_resolution": "un resolution",
+    "cargo_tonnes": "cargo tonnes", "combat_aircraft": "combat aircraft", "drones": "drones",
+    "funding_usd": "funding usd", "helicopters": "helicopters", "personnel": "personnel",
+    "police": "police", "sorties": "sorties", "tankers": "tankers",
+    "transport_aircraft": "transport aircraft", "troops": "troops", "announced": "announced",
+    "authorized": "authorized", "deployed": "deployed", "peak": "peak", "planned": "planned",
+    "pledged": "pledged", "engaged": "engaged", "in_mali": "in mali",
+    "in_region": "in region", "day": "day", "month": "month",
 }
 
 
-def kind_name(kind: str, *, language: str | None = None) -> str:
-    """Name a kind code of the data (``armed_group``, ``regional_capital``...) in the
-    lesson's language; an unlisted code loses its underscores.
+def code_name(code: str, *, language: str | None = None) -> str:
+    """Name a code of the data (a kind such as ``armed_group``, a scope such as
+    ``in_mali``) in the lesson's language; an unlisted code loses its underscores.
 
     Example:
-        >>> kind_name("armed_group", language="en")
+        >>> code_name("armed_group", language="en")
         'armed group'
-        >>> kind_name("regional_capital", language="fr")
+        >>> code_name("regional_capital", language="fr")
         'capitale régionale'
     """
-    return translate(KIND_NAMES.get(kind, kind.replace("_", " ")), language=language)
+    return translate(CODE_NAMES.get(code, code.replace("_", " ")), language=language)
 
 
 def _decimals(values: pd.Series) -> int:

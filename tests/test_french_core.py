@@ -24,7 +24,7 @@ from helpers.maps import (
     places_table,
     show_base_layer,
 )
-from helpers.tables import display_numbers, kind_name
+from helpers.tables import code_name, display_numbers
 
 NARROW = "\u202f"
 
@@ -111,9 +111,9 @@ def test_the_place_explorer_is_french(french, tables) -> None:
 
 
 def test_kinds_are_named_in_french(french) -> None:
-    assert kind_name("armed_group") == "groupe armé" and kind_name("state") == "État"
-    assert kind_name("a_new_kind") == "a new kind"
-    assert kind_name("armed_group", language="en") == "armed group"
+    assert code_name("armed_group") == "groupe armé" and code_name("state") == "État"
+    assert code_name("a_new_kind") == "a new kind"
+    assert code_name("armed_group", language="en") == "armed group"
 
 
 def test_numbers_in_tables_are_written_the_french_way(french) -> None:
@@ -170,3 +170,32 @@ def test_a_french_caption_without_sources_is_refused(french, caption) -> None:
     from helpers.charts import house_style, make_chart
     with house_style(), pytest.raises(ValueError, match="must name its sources"):
         make_chart(Figure(), caption=caption, alt_text="Rien.")
+
+
+# helpers.citations
+
+
+def test_source_kinds_are_french_in_bibliographies_and_captions(french) -> None:
+    from helpers.citations import bibliography, caption, caption_name
+
+    sources = load_sources()
+    assert "`seed-passblue-2013` [presse]:" in bibliography(sources, ["seed-passblue-2013"])
+    assert caption_name(sources, "news-awani-20130115") == "AFP (dépêche), 2013-01-15"
+    assert "(texte officiel)" in caption_name(sources, "un-sres-2056")
+    assert caption(sources, ["seed-passblue-2013"], text="Frappes.") == \
+        "Frappes. Sources : PassBlue (presse), 2013-01-11."
+    wired = sources[sources["agency"].fillna("") != ""]["source_id"].iloc[0]
+    assert ", dépêche " in bibliography(sources, [wired])
+
+
+def test_cited_rows_keep_english_columns_and_charts_show_french_headers(french) -> None:
+    from helpers.charts import Chart
+    from helpers.citations import cited_rows
+
+    rows = pd.DataFrame({"_row": [2], "scope": ["in_mali"], "value": [4000],
+                         "source_id": ["seed-passblue-2013"]})
+    table = cited_rows(rows, load_sources())
+    assert list(table.columns) == ["scope", "value", "source"]
+    assert table.iloc[0]["scope"] == "au Mali"
+    html = Chart(Figure(), "Sources : x.", "Rien.", table)._repr_html_()
+    assert "<th>portée</th>" in html and "<th>valeur</th>" in html and "4\u202f000" in html
