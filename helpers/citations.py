@@ -32,7 +32,8 @@ def source_row(sources: pd.DataFrame, source_id: str) -> pd.Series:
     # and bibliographies look up every source they list.
     found = np.flatnonzero(sources["source_id"].to_numpy(dtype=object) == source_id)
     if not len(found):
-        raise ValueError(f"unknown source id {source_id!r}: it is not in data/sources.csv")
+        raise ValueError(translate("unknown source id {source_id!r}: it is not in "
+                                   "data/sources.csv", source_id=source_id))
     return sources.iloc[found[0]]
 
 

@@ -199,3 +199,16 @@ def test_cited_rows_keep_english_columns_and_charts_show_french_headers(french) 
     assert table.iloc[0]["scope"] == "au Mali"
     html = Chart(Figure(), "Sources : x.", "Rien.", table)._repr_html_()
     assert "<th>portée</th>" in html and "<th>valeur</th>" in html and "4\u202f000" in html
+
+
+# helpers.data and a mistyped id
+
+
+def test_a_mistyped_table_or_source_is_named_in_french(french) -> None:
+    from helpers.citations import source_row
+    from helpers.data import load_table
+
+    with pytest.raises(KeyError, match="table inconnue 'evnts' ; les tables sont : .*events"):
+        load_table("evnts")
+    with pytest.raises(ValueError, match="identifiant de source inconnu 'ref-x'"):
+        source_row(load_sources(), "ref-x")
