@@ -55,9 +55,9 @@ def test_the_cached_base_layer_is_drawn_once_per_language(monkeypatch) -> None:
     ax = Figure(figsize=(4, 3)).add_subplot()
     french_layer = show_base_layer(ax)[0].layer
     assert french_layer is not english
-    assert french_layer.figure.axes[0].lines[0].get_label() == "Fleuve Niger (tracé approximatif)"
+    assert french_layer.figure.axes[0].lines[0].get_label() == "Niger (tracé approché)"
     assert english.figure.axes[0].lines[0].get_label() == RIVER_LABEL
-    assert "Fleuve Niger\n(tracé approximatif)" in [t.get_text() for t in map_texts(ax)]
+    assert "Niger\n(tracé approché)" in [t.get_text() for t in map_texts(ax)]
     assert base_layer((-12.6, 4.6, 10.2, 25.2), (300, 260), 100, language="fr") is \
         base_layer((-12.6, 4.6, 10.2, 25.2), (300, 260), 100, language="fr")
 
