@@ -19,9 +19,17 @@ import pandas as pd
 from matplotlib._tight_bbox import adjust_bbox  # what savefig(bbox_inches=...) uses
 from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.figure import Figure
+from matplotlib.ticker import Formatter
 from matplotlib.transforms import Bbox
 
-from helpers.language import translate
+from helpers.language import (
+    MONTH_NAMES,
+    SHORT_MONTH_NAMES,
+    current_language,
+    format_number,
+    translate,
+)
+from helpers.tables import display_numbers
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with the common
 # colour-vision deficiencies. Grey is added for background items.
@@ -184,7 +192,8 @@ class Chart:
                          alt_text=self.alt_text)
 
     def _repr_html_(self) -> str:
-        table = "" if self.table is None else self.table.to_html(index=False, border=0)
+        table = "" if self.table is None else _shown_table(self.table).to_html(index=False,
+                                                                              border=0)
         return (
             f'<figure style="margin:0">{image_html(self.png_bytes(), self.alt_text)}'
             f"<figcaption>{html.escape(self.caption)}</figcaption></figure>"
@@ -192,6 +201,12 @@ class Chart:
             f"<p>{html.escape(self.alt_text)}</p>"
             f"{table}</details>"
         )
+
+
+def _shown_table(table: pd.DataFrame) -> pd.DataFrame:
+    """A chart's data rows as shown: headers translated, numbers in the lesson's language."""
+    shown = display_numbers(table)
+    return shown.set_axis([translate(str(column)) for column in shown.columns], axis=1)
 
 
 def _png_chunk(kind: bytes, data: bytes) -> bytes:
@@ -216,11 +231,99 @@ def encode_png(pixels: np.ndarray) -> bytes:
             + _png_chunk(b"IDAT", zlib.compress(rows.tobytes(), 1)) + _png_chunk(b"IEND", b""))
 
 
+# An English tick label that is a number: "1,234", "-5", "0.25", with matplotlib's minus.
+_ENGLISH_NUMBER = re.compile(r"[-\u2212]?\d{1,3}(,\d{3})*(\.\d+)?|[-\u2212]?\d+(\.\d+)?")
+
+
+def localise_label(text: str, *, language: str | None = None) -> str:
+    """Rewrite a tick label matplotlib wrote in English in the lesson's language.
+
+    A number gets the language's separators ("12,500" and "12500" become "12 500",
+    "0.5" becomes "0,5"); month names and their abbreviations are translated. English
+    labels come back unchanged.
+
+    Example:
+        >>> localise_label("12,500", language="fr") == "12\u202f500"
+        True
+        >>> localise_label("Jan\\n2013", language="fr"), localise_label("March", language="fr")
+        ('janv.\\n2013', 'mars')
+    """
+    code = current_language(language=language)
+    if code == "en":
+        return text
+    if _ENGLISH_NUMBER.fullmatch(text.strip()):
+        number = text.strip().replace(",", "").replace("\u2212", "-")
+        return format_number(float(number), decimals=len(number.partition(".")[2]),
+                             language=code)
+    names = [*zip(MONTH_NAMES["en"], MONTH_NAMES[code], strict=True),
+             *zip(SHORT_MONTH_NAMES["en"], SHORT_MONTH_NAMES[code], strict=True)]
+    for english, translated in names:
+        text = re.sub(rf"\b{english}\b", translated, text)
+    return text
+
+
+class LocalisedFormatter(Formatter):
+    """A chart's own tick formatter, its labels rewritten by :func:`localise_label`.
+
+    Example:
+        >>> from matplotlib.ticker import StrMethodFormatter
+        >>> LocalisedFormatter(StrMethodFormatter("{x:,.0f}"), "fr")(7700) == "7\u202f700"
+        True
+    """
+
+    def __init__(self, base: Formatter, language: str) -> None:
+        self.base, self.language = base, language
+
+    def set_axis(self, axis: object) -> None:  # noqa: D102 - matplotlib's interface
+        super().set_axis(axis)
+        self.base.set_axis(axis)
+
+    def set_locs(self, locs: list[float]) -> None:  # noqa: D102
+        self.base.set_locs(locs)
+
+    def __call__(self, x: float, pos: int | None = None) -> str:
+        return localise_label(self.base(x, pos), language=self.language)
+
+    def format_ticks(self, values: list[float]) -> list[str]:  # noqa: D102
+        return [localise_label(label, language=self.language)
+                for label in self.base.format_ticks(values)]
+
+    def get_offset(self) -> str:  # noqa: D102
+        return localise_label(self.base.get_offset(), language=self.language)
+
+
+def localise_ticks(figure: Figure, *, language: str | None = None) -> Figure:
+    """Write every axis's tick labels in the lesson's language (numbers and month names).
+
+    Nothing changes in English; in French each axis keeps its own formatter, wrapped in a
+    :class:`LocalisedFormatter`. Labels set as fixed text (category names) stay as given.
+
+    Example:
+        >>> with house_style():
+        ...     fig, ax = plt.subplots()
+        >>> _ = ax.plot([0, 5000], [0, 1])
+        >>> axis = localise_ticks(fig, language="fr").axes[0].xaxis
+        >>> type(axis.get_major_formatter()).__name__
+        'LocalisedFormatter'
+    """
+    code = current_language(language=language)
+    if code == "en":
+        return figure
+    for ax in figure.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            formatter = axis.get_major_formatter()
+            if not isinstance(formatter, LocalisedFormatter):
+                axis.set_major_formatter(LocalisedFormatter(formatter, code))
+    return figure
+
+
 def make_chart(figure: Figure, *, caption: str, alt_text: str,
                table: pd.DataFrame | None = None) -> Chart:
     """Wrap a figure as a :class:`Chart`, closing it so Jupyter shows it once.
 
     Both texts are required: a chart without sources or a text alternative is refused.
+    The caption names them after "Sources:" (French "Sources :"). In French the tick
+    labels are rewritten the French way (:func:`localise_ticks`).
 
     Example:
         >>> with house_style():
@@ -231,10 +334,11 @@ def make_chart(figure: Figure, *, caption: str, alt_text: str,
         'Text description: An empty chart.'
     """
     after = re.split(r"\bSources\s?:", caption, maxsplit=1)[1:]
-    cited = after[0].strip(" .") if after else ""
-    if not cited or cited.casefold() in {"none", "n/a", "-"}:
+    cited = after[0].strip(" .\u00a0\u202f") if after else ""
+    if not cited or cited.casefold() in {"none", "n/a", "-", "aucune", "aucun", "néant"}:
         raise ValueError("a chart caption must name its sources ('Sources: …')")
     if not alt_text.strip():
         raise ValueError("a chart needs a text alternative (alt_text)")
+    localise_ticks(figure)
     plt.close(figure)
     return Chart(figure=figure, caption=caption, alt_text=alt_text, table=table)

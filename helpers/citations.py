@@ -14,7 +14,7 @@ import pandas as pd
 
 from helpers.data import split_ids
 from helpers.language import translate
-from helpers.tables import Markdown, escape_cell
+from helpers.tables import Markdown, code_name, escape_cell
 
 
 def source_row(sources: pd.DataFrame, source_id: str) -> pd.Series:
@@ -32,7 +32,8 @@ def source_row(sources: pd.DataFrame, source_id: str) -> pd.Series:
     # and bibliographies look up every source they list.
     found = np.flatnonzero(sources["source_id"].to_numpy(dtype=object) == source_id)
     if not len(found):
-        raise ValueError(f"unknown source id {source_id!r}: it is not in data/sources.csv")
+        raise ValueError(translate("unknown source id {source_id!r}: it is not in "
+                                   "data/sources.csv", source_id=source_id))
     return sources.iloc[found[0]]
 
 
@@ -118,9 +119,11 @@ def bibliography(sources: pd.DataFrame, source_ids: Iterable[str]) -> Markdown:
 def _kind_label(sources: pd.DataFrame, source_id: str) -> str:
     """What kind of source a row is, and whose wire story it carries: ``[news, AFP wire]``."""
     row = source_row(sources, source_id)
-    agency = row.get("agency", "")
-    wire = f", {agency.upper() if len(agency) <= 3 else agency.title()} wire" if agency else ""
-    return f"[{row['kind'].replace('_', ' ')}{wire}]"
+    agency, kind = row.get("agency", ""), code_name(row["kind"])
+    if not agency:
+        return translate("[{kind}]", kind=kind)
+    return translate("[{kind}, {agency} wire]", kind=kind,
+                     agency=agency.upper() if len(agency) <= 3 else agency.title())
 
 
 # A caption names up to five sources; beyond that, three and a pointer to the full list.
@@ -151,8 +154,9 @@ def caption_name(sources: pd.DataFrame, source_id: str) -> str:
     agency = row.get("agency", "")
     if agency:
         name = agency.upper() if len(agency) <= 3 else agency.title()
-        return f"{name} (wire), {row['published']}"
-    kind = CAPTION_KINDS.get(row["kind"], row["kind"].replace("_", " "))
+        return translate("{name} (wire), {published}", name=name, published=row["published"])
+    kind = (translate(CAPTION_KINDS[row["kind"]]) if row["kind"] in CAPTION_KINDS
+            else code_name(row["kind"]))
     name = source_label(row, without_via=True)
     if "(" in name:  # a book: "Chivvis (Cambridge University Press)"
         return f"{name[:-1]}, {kind}), {row['published']}"
@@ -181,10 +185,12 @@ def cited_rows(frame: pd.DataFrame, sources: pd.DataFrame, *,
                names: Mapping[str, str] | None = None) -> pd.DataFrame:
     """Return data rows as a student reads them: sources cited, names for ids, no bookkeeping.
 
-    A chart's text description shows these rows. The ``_row`` column and the rows' own ids
+    A chart's text description shows these rows (its headers in the lesson's language, at
+    display: see :data:`COLUMN_HEADERS`). The ``_row`` column and the rows' own ids
     (``deployment_id``, ``event_id``) are dropped; ``source_id``/``source_ids`` become short
     citations; a value found in ``names`` (actor or place ids) becomes its name, and other
-    values lose their underscores; a source id quoted in a note becomes its citation.
+    values are named as :func:`helpers.tables.code_name` names them; a source id quoted in a
+    note becomes its citation.
 
     Example:
         >>> from helpers.data import load_sources
@@ -213,10 +219,17 @@ def cited_rows(frame: pd.DataFrame, sources: pd.DataFrame, *,
     return pd.DataFrame(table)
 
 
+# The headers cited_rows gives the data's columns, as a chart's text description shows them
+# (helpers.charts translates a table's headers when it shows it).
+COLUMN_HEADERS = ("date", "date precision", "end date", "force", "contributor", "category",
+                  "figure kind", "scope", "value", "base place id", "source", "sources", "note",
+                  "title", "summary", "place id", "actors", "holder", "status")
+
+
 def _cite_in_text(text: str, sources: pd.DataFrame) -> str:
     """Replace source ids quoted in a text by short citations; other words lose underscores."""
     if " " not in text:
-        return text.replace("_", " ")
+        return code_name(text)
     known = set(sources["source_id"])
     return re.sub(r"[a-z][\w-]+[a-z0-9]", lambda m: short_citation(sources, m[0])
                   if m[0] in known else m[0], text)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from helpers.language import current_language
+from helpers.language import current_language, translate
 
 # Where the module's files live, found from this package, never from the working directory.
 
@@ -571,7 +571,8 @@ def table_path(table: str, *, data_dir: Path | None = None) -> Path:
         'events.csv'
     """
     if table not in TABLES:
-        raise KeyError(f"unknown table {table!r}; the tables are {', '.join(TABLES)}")
+        raise KeyError(translate("unknown table {table!r}; the tables are {tables}",
+                                 table=table, tables=", ".join(TABLES)))
     return Path(data_dir or data_folder()) / TABLE_FILES.get(table, f"{table}.csv")
 
 

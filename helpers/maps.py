@@ -46,9 +46,9 @@ from mpl_toolkits.axes_grid1.anchored_artists import AnchoredSizeBar
 from helpers.charts import PALETTE, Chart, house_style, make_chart
 from helpers.citations import caption, short_citation
 from helpers.data import MAP_FRAME, load_niger_river
-from helpers.language import translate
+from helpers.language import current_language, format_number, translate
 from helpers.readers import normalise_text
-from helpers.tables import Markdown, format_when, markdown_table
+from helpers.tables import Markdown, display_numbers, format_when, markdown_table
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -144,7 +144,7 @@ def map_extent(*, path: Path | str | None = None) -> tuple[float, float, float, 
 
 def draw_basemap(ax: Axes, *, extent: tuple[float, float, float, float] = _FRAME,
                  highlight: str | None = "ML", label_countries: bool = True,
-                 path: Path | str | None = None) -> Axes:
+                 path: Path | str | None = None, language: str | None = None) -> Axes:
     """Draw country outlines on ``ax``, the ``highlight`` country in a pale warm colour.
 
     Args:
@@ -154,6 +154,7 @@ def draw_basemap(ax: Axes, *, extent: tuple[float, float, float, float] = _FRAME
         highlight: ISO alpha-2 code of the country to pick out, or None.
         label_countries: Write names of the labelled countries inside ``extent``.
         path: Outlines file; defaults to basemap_path().
+        language: Language of the country names and axis labels; the lesson's by default.
 
     Returns:
         ``ax``, its aspect set so a degree of longitude and of latitude span equal
@@ -173,15 +174,15 @@ def draw_basemap(ax: Axes, *, extent: tuple[float, float, float, float] = _FRAME
                                  linewidth=0.8, zorder=1.1 if code == highlight else 1))
         lon, lat, name, rotation = _LABELS.get(code, (math.nan, math.nan, "", 0))
         if label_countries and lon_min <= lon <= lon_max and lat_min <= lat <= lat_max:
-            ax.text(lon, lat, name, color="#6f6f6f", style="italic", ha="center",
-                    va="center", rotation=rotation, zorder=1.5,
+            ax.text(lon, lat, translate(name, language=language), color="#6f6f6f",
+                    style="italic", ha="center", va="center", rotation=rotation, zorder=1.5,
                     fontsize=12 if code == highlight else 10)
     ax.set_facecolor(_BACKGROUND)
     ax.set_xlim(lon_min, lon_max)
     ax.set_ylim(lat_min, lat_max)
     ax.set_aspect(1 / math.cos(math.radians((lat_min + lat_max) / 2)))
-    ax.set_xlabel("Longitude (°E)")
-    ax.set_ylabel("Latitude (°N)")
+    ax.set_xlabel(translate("Longitude (°E)", language=language))
+    ax.set_ylabel(translate("Latitude (°N)", language=language))
     return ax
 
 
@@ -246,16 +247,19 @@ _KM_PER_DEGREE = 111.32  # along the equator or a meridian
 _BAR_LENGTHS = (50, 100, 200, 250, 500, 1000)
 
 
-def draw_river(ax: Axes, river: pd.DataFrame, *, label: bool = True) -> Line2D:
+def draw_river(ax: Axes, river: pd.DataFrame, *, label: bool = True,
+               language: str | None = None) -> Line2D:
     """Draw the Niger river as traced in ``data/niger_river.csv``, named as approximate.
 
     Args:
         ax: Axes, usually from draw_basemap().
         river: Columns lat and lon, upstream first (``load_niger_river()``).
         label: Write "Niger river (approximate)" along the Ségou-Mopti reach.
+        language: Language of the river's name; the lesson's by default.
 
     Returns:
-        The river's line, labelled :data:`RIVER_LABEL` (for a legend or a test).
+        The river's line, labelled :data:`RIVER_LABEL` in the lesson's language (for a
+        legend or a test).
 
     Example:
         >>> from matplotlib.figure import Figure
@@ -263,15 +267,23 @@ def draw_river(ax: Axes, river: pd.DataFrame, *, label: bool = True) -> Line2D:
         >>> draw_river(Figure().add_subplot(), load_niger_river()).get_label()
         'Niger river (approximate)'
     """
+    name = translate(RIVER_LABEL, language=language)
     line = ax.plot(river["lon"], river["lat"], color=_RIVER_COLOUR, linewidth=1.8,
                    solid_joinstyle="round", solid_capstyle="round", zorder=1.6,
-                   label=RIVER_LABEL)[0]
+                   label=name)[0]
     if label:
         lon, lat, rotation = _RIVER_TEXT
-        ax.text(lon, lat, RIVER_LABEL.replace(" (", "\n("), color=PALETTE["blue"],
+        ax.text(lon, lat, name.replace(" (", "\n("), color=PALETTE["blue"],
                 style="italic", fontsize=9, ha="center", va="center", rotation=rotation,
                 rotation_mode="anchor", zorder=1.7, clip_on=True)
     return line
+
+
+def _km(km: float, *, language: str | None = None) -> str:
+    """A distance in whole km: "1290" in English (as the maps have it), "1 290" in French."""
+    if current_language(language=language) == "en":
+        return str(round(km))
+    return format_number(km, language=language)
 
 
 def scale_bar_km(extent: tuple[float, float, float, float]) -> int:
@@ -287,8 +299,11 @@ def scale_bar_km(extent: tuple[float, float, float, float]) -> int:
 
 
 def draw_scale_bar(ax: Axes, *, extent: tuple[float, float, float, float],
-                   loc: str = "lower right", fontsize: float = 10) -> AnchoredSizeBar:
+                   loc: str = "lower right", fontsize: float = 10,
+                   language: str | None = None) -> AnchoredSizeBar:
     """Draw a scale bar in km, true at the frame's middle latitude (where the aspect is set).
+
+    Its label is written in the lesson's language ("1,000 km", "1 000 km").
 
     Example:
         >>> from matplotlib.figure import Figure
@@ -298,7 +313,8 @@ def draw_scale_bar(ax: Axes, *, extent: tuple[float, float, float, float],
     """
     km = scale_bar_km(extent)
     middle = math.radians((extent[2] + extent[3]) / 2)
-    bar = AnchoredSizeBar(ax.transData, km / (_KM_PER_DEGREE * math.cos(middle)), f"{km} km",
+    label = translate("{km} km", km=_km(km, language=language), language=language)
+    bar = AnchoredSizeBar(ax.transData, km / (_KM_PER_DEGREE * math.cos(middle)), label,
                           loc, pad=0.4, borderpad=0.6, sep=3, size_vertical=0.08,
                           color="black", frameon=True, fontproperties={"size": fontsize})
     bar.patch.set(alpha=0.85, edgecolor="none")
@@ -348,8 +364,9 @@ class BaseLayer:
 @functools.lru_cache(maxsize=16)
 def base_layer(extent: tuple[float, float, float, float], size: tuple[int, int], dpi: float, *,
                marks: PlaceMarks = (), fontsize: float = 11, label_countries: bool = True,
-               highlight: str | None = "ML", labels_only: bool = False) -> BaseLayer:
-    """Draw the base map once for a frame and a size in pixels; later calls reuse it.
+               highlight: str | None = "ML", labels_only: bool = False,
+               language: str = "en") -> BaseLayer:
+    """Draw the base map once for a frame, a size in pixels and a language; later calls reuse it.
 
     The outlines, the Niger river, a scale bar and the places ``marks`` (markers and
     names) never change on a map, so they are drawn once per process and shown as a
@@ -370,10 +387,11 @@ def base_layer(extent: tuple[float, float, float, float], size: tuple[int, int],
         ax.set_axis_off()
         ax.set(xlim=extent[:2], ylim=extent[2:])
         if not labels_only:
-            draw_basemap(ax, extent=extent, highlight=highlight, label_countries=label_countries)
+            draw_basemap(ax, extent=extent, highlight=highlight, label_countries=label_countries,
+                         language=language)
             ax.set_aspect("auto")  # the picture is sized to the map axes, already at its aspect
-            draw_river(ax, load_niger_river(), label=fontsize >= 9)
-            draw_scale_bar(ax, extent=extent, fontsize=min(fontsize, 10))
+            draw_river(ax, load_niger_river(), label=fontsize >= 9, language=language)
+            draw_scale_bar(ax, extent=extent, fontsize=min(fontsize, 10), language=language)
         if marks:
             table = pd.DataFrame(list(marks), columns=["name", "lon", "lat", "kind",
                                                        "label_anchor"])
@@ -433,7 +451,7 @@ def show_base_layer(ax: Axes, *, extent: tuple[float, float, float, float] = _FR
     """
     lon_min, lon_max, lat_min, lat_max = extent
     ax.set(xlim=(lon_min, lon_max), ylim=(lat_min, lat_max), facecolor=_BACKGROUND,
-           xlabel="Longitude (°E)", ylabel="Latitude (°N)")
+           xlabel=translate("Longitude (°E)"), ylabel=translate("Latitude (°N)"))
     ax.set_aspect(1 / math.cos(math.radians((lat_min + lat_max) / 2)))
     ax.apply_aspect()
     figure = ax.get_figure()
@@ -441,7 +459,8 @@ def show_base_layer(ax: Axes, *, extent: tuple[float, float, float, float] = _FR
     width, height = figure.get_size_inches() * figure.dpi
     size = (max(1, round(box.width * width)), max(1, round(box.height * height)))
     marks = place_marks(places) if places is not None else ()
-    options = {"fontsize": fontsize, "label_countries": label_countries, "highlight": highlight}
+    options = {"fontsize": fontsize, "label_countries": label_countries, "highlight": highlight,
+               "language": current_language()}
     images = [BaseMapImage(ax, base_layer(tuple(extent), size, figure.dpi,
                                           marks=marks if show_markers else (), **options))]
     if marks and not show_markers:
@@ -507,13 +526,24 @@ def bearing_deg(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 def compass_point(bearing: float) -> str:
-    """Name the nearest of the eight compass points for a bearing in degrees.
+    """Name the nearest of the eight compass points for a bearing in degrees (in English,
+    as the data and the lessons' code compare them; :func:`direction_name` shows one).
 
     Example:
         >>> compass_point(50)
         'north-east'
     """
     return _COMPASS[round(bearing / 45) % 8]
+
+
+def direction_name(point: str, *, language: str | None = None) -> str:
+    """Write a compass point of :func:`compass_point` in the lesson's language.
+
+    Example:
+        >>> direction_name("north-east", language="fr")
+        'nord-est'
+    """
+    return translate(point, language=language) if point else ""
 
 
 # 3. Finding a place by id or name, and the distance between two of them.
@@ -610,11 +640,38 @@ def place_distances(places: pd.DataFrame, *, origin: str = _ORIGIN) -> pd.DataFr
     return pd.DataFrame(rows).sort_values(km_column, ignore_index=True)
 
 
+def shown_distances(table: pd.DataFrame) -> pd.DataFrame:
+    """Return a :func:`place_distances` table as a student reads it, in the lesson's language.
+
+    The headers, kinds and directions are translated and, in French, the numbers written
+    the French way ("1 290", "12,64"); the lessons' code keeps using the English columns
+    of :func:`place_distances`. In English the table is returned unchanged.
+
+    Example:
+        >>> from helpers.data import load_places
+        >>> shown = shown_distances(place_distances(load_places()))
+        >>> list(shown.columns[:2])
+        ['Place', 'Kind']
+    """
+    km_column = next(name for name in table.columns if name.startswith("km from "))
+    shown = pd.DataFrame({
+        translate("Place"): table["Place"],
+        translate("Kind"): [translate(kind) for kind in table["Kind"]],
+        translate("Latitude (°N)"): table["Latitude (°N)"],
+        translate("Longitude (°E)"): table["Longitude (°E)"],
+        translate("km from {origin}", origin=km_column.removeprefix("km from ")):
+            table[km_column],
+        translate("Direction"): [direction_name(point) for point in table["Direction"]],
+    })
+    return display_numbers(shown)
+
+
 def places_table(places: pd.DataFrame, *, origin: str = _ORIGIN) -> Markdown:
     """Show every place with its distance and direction from ``origin``, nearest first.
 
     The table is :func:`place_distances` written with :func:`helpers.tables.markdown_table`
-    (every cell escaped, no row left out), coordinates to two decimals.
+    (every cell escaped, no row left out), coordinates to two decimals, headers and
+    words in the lesson's language (:func:`shown_distances`).
 
     Example:
         >>> from helpers.data import load_places
@@ -623,23 +680,25 @@ def places_table(places: pd.DataFrame, *, origin: str = _ORIGIN) -> Markdown:
     """
     table = place_distances(places, origin=origin)
     for column in ("Latitude (°N)", "Longitude (°E)"):
-        table[column] = [f"{value:.2f}" for value in table[column]]
-    return markdown_table(table)
+        table[column] = [format_number(value, decimals=2) for value in table[column]]
+    return markdown_table(shown_distances(table))
 
 
 def places_map_chart(places: pd.DataFrame, sources: pd.DataFrame, *,
-                     title: str = "Mali and the places of the crisis",
+                     title: str | None = None,
                      extent: tuple[float, float, float, float] = _FRAME) -> Chart:
     """Draw the overview map of Mali with every place labelled.
 
     Args:
         places: The places table (``load_places()``); each row's source is cited.
         sources: The bibliography (``load_sources()``), for the caption.
-        title: The map's title.
+        title: The map's title; by default "Mali and the places of the crisis", in the
+            lesson's language.
         extent: (lon_min, lon_max, lat_min, lat_max) to show.
 
     Returns:
-        A :class:`helpers.charts.Chart` whose table is :func:`place_distances`.
+        A :class:`helpers.charts.Chart` whose table is :func:`place_distances` as
+        :func:`shown_distances` shows it.
 
     Example:
         >>> from helpers.data import load_places, load_sources
@@ -649,7 +708,7 @@ def places_map_chart(places: pd.DataFrame, sources: pd.DataFrame, *,
     with house_style():
         fig, ax = plt.subplots(figsize=(11, 7.5))
         show_base_layer(ax, extent=extent, places=places)
-        ax.set_title(title)
+        ax.set_title(translate("Mali and the places of the crisis") if title is None else title)
     table = place_distances(places)
     far = table.iloc[-1]
     km_column = next(name for name in table.columns if name.startswith("km from "))
@@ -660,13 +719,13 @@ def places_map_chart(places: pd.DataFrame, sources: pd.DataFrame, *,
                      "past Bamako, Ségou and Mopti to Timbuktu, bends south-east at Bourem and "
                      "passes Gao, Ansongo and Niamey; a scale bar shows {scale} km. The table "
                      "lists every place with its distance and direction from Bamako.",
-                     count=len(places), far=far["Place"], km=far[km_column],
-                     scale=scale_bar_km(extent))
+                     count=len(places), far=far["Place"], km=_km(far[km_column]),
+                     scale=_km(scale_bar_km(extent)))
     note = caption(sources, ["ref-natural-earth", RIVER_SOURCE, *places["source_id"]],
                    text=translate("Towns and bases mentioned in the module; borders from "
                                   "Natural Earth; the Niger river traced approximately through "
                                   "towns on its banks."))
-    return make_chart(fig, caption=note, alt_text=text, table=table)
+    return make_chart(fig, caption=note, alt_text=text, table=shown_distances(table))
 
 
 # 5. One place at a time: where it is and what happened there, and the widget around it.
@@ -696,16 +755,18 @@ def describe_place(places: pd.DataFrame, events: pd.DataFrame, sources: pd.DataF
         return f"<p>{html.escape(translate('Choose a place from the list to read about it.'))}</p>"
     place = find_place(places, name_or_id)
     km, direction = _position(find_place(places, _ORIGIN), place)
-    where = f"{place['lat']:.2f}°N, {abs(place['lon']):.2f}°{'E' if place['lon'] >= 0 else 'W'}"
+    lat, lon = format_number(place["lat"], decimals=2), format_number(abs(place["lon"]), decimals=2)
+    where = (translate("{lat}°N, {lon}°E", lat=lat, lon=lon) if place["lon"] >= 0
+             else translate("{lat}°N, {lon}°W", lat=lat, lon=lon))
     position = (translate("It is the capital of Mali.") if not direction else
                 translate("It lies {km} km {direction} of Bamako in a straight line (roads are "
-                          "longer).", km=round(km), direction=direction))
+                          "longer).", km=_km(km), direction=direction_name(direction)))
     items = []
     for _, event in events[events["place_id"] == place["place_id"]].sort_values("date").iterrows():
         cited = "; ".join(short_citation(sources, s) for s in event["source_ids"].split(";"))
-        items.append(f"<li>{format_when(event['date'], event['date_precision'])}: "
-                     f"{html.escape(event['title'])} "
-                     f"<small>({html.escape(cited)})</small></li>")
+        when = format_when(event["date"], event["date_precision"])
+        line = translate("{when}: {title}", when=when, title=event["title"])
+        items.append(f"<li>{html.escape(line)} <small>({html.escape(cited)})</small></li>")
     happened = (f"<ul>{''.join(items)}</ul>" if items
                 else f"<p>{html.escape(translate('No event here in the timeline yet.'))}</p>")
     return (f"<p><strong>{html.escape(place['name'])}</strong> ({where}). "
@@ -728,7 +789,7 @@ def place_explorer(places: pd.DataFrame, events: pd.DataFrame,
     """
     named = sorted(zip(places["name"], places["place_id"], strict=True))
     picker = widgets.Dropdown(options=[(translate("Choose a place…"), ""), *named], value="",
-                              description="Place:", layout=widgets.Layout(width="320px"))
+                              description=translate("Place:"), layout=widgets.Layout(width="320px"))
     panel = widgets.HTML(value=describe_place(places, events, sources, ""))
     picker.add_class("place-explorer-picker")
     panel.add_class("place-explorer-panel")

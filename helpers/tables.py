@@ -7,11 +7,12 @@ The glossary of actors and the dated list of events, which several lessons show,
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable
 
 import pandas as pd
 
-from helpers.language import format_date, translate
+from helpers.language import current_language, format_date, format_number, translate
 
 
 class Markdown(str):
@@ -36,7 +37,12 @@ def escape_cell(value: object) -> str:
     text = html.escape(str(value), quote=False)
     for char in "\\`*_[]|":
         text = text.replace(char, "\\" + char)
-    return " ".join(text.split())
+    return _SPACES.sub(" ", text).strip()
+
+
+# Runs of ordinary white space (line breaks included); no-break spaces, which French puts
+# in numbers ("1 276") and before some punctuation, are kept.
+_SPACES = re.compile(r"[^\S\u00a0\u202f]+")
 
 
 def markdown_table(frame: pd.DataFrame, *, code: Iterable[str] = (),
@@ -90,6 +96,74 @@ def html_table(frame: pd.DataFrame, *, caption: str = "", classes: str = "") -> 
         parts.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     parts.append("</tbody></table>")
     return "".join(parts)
+
+
+# The codes of the data as a reader names them (the data keep the codes): kinds of actors,
+# places and sources, and the categories, figure kinds, scopes and precisions of figures.
+CODE_NAMES = {
+    "armed_group": "armed group", "coalition": "coalition",
+    "international_org": "international organisation", "mission": "mission",
+    "regional_org": "regional organisation", "state": "state", "state_forces": "state forces",
+    "base": "base", "capital": "capital", "regional_capital": "regional capital",
+    "town": "town", "article": "article", "blog": "blog", "book": "book",
+    "dataset": "dataset", "government_report": "government report",
+    "interview": "interview", "news": "news", "official_statement": "official statement",
+    "reference": "reference", "statute": "statute", "un_report": "un report",
+    "un_resolution": "un resolution",
+    "cargo_tonnes": "cargo tonnes", "combat_aircraft": "combat aircraft", "drones": "drones",
+    "funding_usd": "funding usd", "helicopters": "helicopters", "personnel": "personnel",
+    "police": "police", "sorties": "sorties", "tankers": "tankers",
+    "transport_aircraft": "transport aircraft", "troops": "troops", "announced": "announced",
+    "authorized": "authorized", "deployed": "deployed", "peak": "peak", "planned": "planned",
+    "pledged": "pledged", "engaged": "engaged", "in_mali": "in mali",
+    "in_region": "in region", "day": "day", "month": "month",
+}
+
+
+def code_name(code: str, *, language: str | None = None) -> str:
+    """Name a code of the data (a kind such as ``armed_group``, a scope such as
+    ``in_mali``) in the lesson's language; an unlisted code loses its underscores.
+
+    Example:
+        >>> code_name("armed_group", language="en")
+        'armed group'
+        >>> code_name("regional_capital", language="fr")
+        'capitale régionale'
+    """
+    return translate(CODE_NAMES.get(code, code.replace("_", " ")), language=language)
+
+
+def _decimals(values: pd.Series) -> int:
+    """The fewest decimals (at most 3) that write every value of a column exactly."""
+    finite = values.dropna()
+    return next((d for d in range(3) if ((finite * 10**d).round() == finite * 10**d).all()), 3)
+
+
+def display_numbers(frame: pd.DataFrame, *, language: str | None = None) -> pd.DataFrame:
+    """Return ``frame`` with its numbers written as the lesson's language writes them.
+
+    In French every number column becomes text through :func:`helpers.language.format_number`
+    ("1 234,5"), with the fewest decimals that show its values exactly; in English the frame
+    is returned as it is, so English tables keep pandas' own writing.
+
+    Example:
+        >>> frame = pd.DataFrame({"Town": ["Gao"], "km": [1234], "lat": [16.27]})
+        >>> display_numbers(frame, language="fr").iloc[0].tolist() == ["Gao", "1\u202f234", "16,27"]
+        True
+        >>> display_numbers(frame, language="en") is frame
+        True
+    """
+    if current_language(language=language) == "en":
+        return frame
+    shown = frame.copy()
+    for column in frame.columns:
+        values = frame[column]
+        if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
+            decimals = _decimals(values.astype(float))
+            shown[column] = ["" if pd.isna(v) else format_number(v, decimals=decimals,
+                                                                   language=language)
+                             for v in values]
+    return shown
 
 
 def glossary_table(actors: pd.DataFrame, *, kinds: tuple[str, ...] | None = None,

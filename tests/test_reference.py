@@ -32,3 +32,12 @@ def test_a_name_without_a_docstring_is_refused(monkeypatch) -> None:
         assert "has no docstring" in str(error)
     else:
         raise AssertionError("an undocumented helper was accepted")
+
+
+def test_the_french_page_has_french_headings_and_the_same_entries() -> None:
+    english, french = build_reference.build("en"), build_reference.build("fr")
+    assert french.startswith("# Référence des fonctions")
+    assert "## Communs à toutes les leçons" in french and "Utilisé dans les leçons" in french
+    assert "le même code" in french and "Used in lessons" not in french
+    entries = [line for line in english.splitlines() if line.startswith("### ")]
+    assert entries == [line for line in french.splitlines() if line.startswith("### ")]
