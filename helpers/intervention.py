@@ -62,6 +62,16 @@ _CATEGORY_NAMES = {"troops": "troops", "police": "police", "personnel": "personn
                    "funding_usd": "funding usd"}
 
 
+_CONTRIBUTORS = ("Benin", "Burkina Faso", "Chad", "Cote d'Ivoire", "ECOWAS", "European Union",
+                 "France", "Ghana", "Guinea", "Mali", "Niger", "Nigeria", "Senegal", "Togo",
+                 "United Nations", "United States")  # as deployments.csv spells them
+
+
+def _contributor_name(contributor: str) -> str:
+    """Return a contributing country or body in the lesson's language (as written if unknown)."""
+    return translate(contributor) if contributor in _CONTRIBUTORS else contributor
+
+
 def _force_name(force: str) -> str:
     """Return a force's readable name in the lesson's language (its code if unknown)."""
     return translate(FORCE_NAMES[force]) if force in FORCE_NAMES else force
@@ -81,6 +91,7 @@ def _readable() -> dict[str, str]:
     """Return the names the charts' data tables show for force and scope codes."""
     names = {code: _force_name(code) for code in FORCE_NAMES}
     names.update({k: translate(v) for k, v in _SCOPE_NAMES.items() if k})
+    names.update({name: translate(name) for name in _CONTRIBUTORS})
     return names
 
 
@@ -264,7 +275,7 @@ def _figure_rows(figures: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         translate("Date"): figures["date"].dt.strftime("%Y-%m-%d"),
         translate("Force"): figures["force"].map(_force_name),
-        translate("Contributor"): figures["contributor"],
+        translate("Contributor"): figures["contributor"].map(_contributor_name),
         translate("What"): figures["category"].map(_category_name),
         translate("Kind"): figures["figure_kind"].map(_kind_name),
         translate("Where"): figures["scope"].map(lambda scope: translate(_SCOPE_NAMES[scope])),
@@ -680,6 +691,9 @@ _UNITS = {"troops": "people", "police": "people", "personnel": "people",
           "cargo_tonnes": "tonnes", "funding_usd": "US dollars"}
 
 
+_AXIS_NAMES = {"cargo_tonnes": "cargo", "funding_usd": "funding"}  # the unit goes in brackets
+
+
 def _value_label(category: str) -> str:
     """Return a y axis label for a category, "Troops (people)", in the lesson's language.
 
@@ -687,8 +701,7 @@ def _value_label(category: str) -> str:
         >>> _value_label("cargo_tonnes")
         'Cargo (tonnes)'
     """
-    unit = category.replace("_", " ").replace(" tonnes", "").replace(" usd", "")
-    what = translate(unit)
+    what = translate(_AXIS_NAMES.get(category, category.replace("_", " ")))
     return translate("{what} ({unit})", what=what[:1].upper() + what[1:],
                      unit=translate(_UNITS.get(category, "number")))
 
@@ -976,7 +989,8 @@ def force_explorer(deployments: pd.DataFrame, sources: pd.DataFrame) -> widgets.
     def choose_force(_change: object = None) -> None:
         quiet.append(True)
         names = _contributors_of(deployments, force.value)
-        contributor.options = [(translate("All"), _ALL), *((n, n) for n in names)]
+        contributor.options = [(translate("All"), _ALL),
+                               *((_contributor_name(n), n) for n in names)]
         contributor.value = _ALL
         present = _categories_of(deployments, force.value)
         category.options = [(_category_name(c), c) for c in present]
