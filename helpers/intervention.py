@@ -374,8 +374,8 @@ def _column_name(column: str) -> str:
 
 def _data_table(rows: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """Return a chart's rows as its text description shows them, headers in the language."""
-    table = cited_rows(rows, sources, names=_readable())
-    return table.rename(columns=_column_name)
+    kept = rows.drop(columns=[c for c in rows.columns if c.endswith("_en")])  # French only
+    return cited_rows(kept, sources, names=_readable()).rename(columns=_column_name)
 
 
 _COLUMNS = ("date", "force", "contributor", "category", "figure kind", "scope", "value",
