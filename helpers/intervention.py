@@ -92,6 +92,8 @@ def _readable() -> dict[str, str]:
     names = {code: _force_name(code) for code in FORCE_NAMES}
     names.update({k: translate(v) for k, v in _SCOPE_NAMES.items() if k})
     names.update({name: translate(name) for name in _CONTRIBUTORS})
+    names.update({code: _category_name(code) for code in _CATEGORY_NAMES})
+    names.update({code: _kind_name(code) for code in FIGURE_KINDS})
     return names
 
 
@@ -375,11 +377,15 @@ def _column_name(column: str) -> str:
 def _data_table(rows: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """Return a chart's rows as its text description shows them, headers in the language."""
     kept = rows.drop(columns=[c for c in rows.columns if c.endswith("_en")])  # French only
-    return cited_rows(kept, sources, names=_readable()).rename(columns=_column_name)
+    table = cited_rows(kept, sources, names=_readable())
+    if current_language() != "en" and "value" in table.columns:  # English keeps "11200.0"
+        table["value"] = table["value"].map(format_number)
+    return table.rename(columns=_column_name)
 
 
 _COLUMNS = ("date", "force", "contributor", "category", "figure kind", "scope", "value",
-            "source", "sources", "note", "place id", "title")  # headers the tables translate
+            "source", "sources", "note", "place id", "title", "date precision",
+            "base")  # the chart tables' headers that are translated
 
 
 def french_troops_chart(deployments: pd.DataFrame, sources: pd.DataFrame, *,
@@ -611,7 +617,8 @@ def campaign_map_chart(events: pd.DataFrame, places: pd.DataFrame, sources: pd.D
                         places=pd.concat([capital, marked]), fontsize=10)
         ax.set_title(translate("Where the intervention's events happened, {start} to {end}",
                                start=start[:7], end=end[:7]))
-    alt = "; ".join(f"{_short_date(day)} {named.loc[pid, 'name']}: {title}"
+    alt = "; ".join(translate("{day} {place}: {title}", day=_short_date(day),
+                              place=named.loc[pid, "name"], title=title)
                     for day, pid, title in zip(rows["date"], rows["place_id"], rows["title"],
                                                strict=True))
     note = caption(sources, ["ref-natural-earth", RIVER_SOURCE, *collect_ids(rows["source_ids"])],
