@@ -441,3 +441,12 @@ def test_in_french_numbers_and_messages_follow_french_conventions(deployments, s
         select_figures(deployments, forces="french")
     table = corroborate(deployments, "seed-france24-2013", sources)
     assert "France (Serval)\u00a0: troupes, déployé, au Mali" in set(table["Quoi"])
+
+
+def test_in_french_the_lesson_s_answers_take_french_forms(monkeypatch) -> None:
+    from helpers import check
+
+    monkeypatch.setenv("MALI_LANGUAGE", "fr")
+    assert check("3.1", "5,3") and check("3.4", "prévu") and check("3.3", "b")
+    wrong = check("3.2", 950)
+    assert not wrong and wrong.message.startswith("1 700 compte toute la force engagée")
