@@ -19,7 +19,9 @@ Sections, in the order the notebook uses them:
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import html
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -33,6 +35,13 @@ from matplotlib.ticker import MaxNLocator, StrMethodFormatter
 from helpers.charts import PALETTE, Chart, house_style, make_chart
 from helpers.citations import caption, cited_rows, collect_ids
 from helpers.data import DEPLOYMENT_CATEGORIES, FIGURE_KINDS, FORCES, SCOPES
+from helpers.language import (
+    SHORT_MONTH_NAMES,
+    current_language,
+    format_date,
+    format_number,
+    translate,
+)
 from helpers.maps import RIVER_SOURCE, show_base_layer
 from helpers.readers import read_date
 from helpers.tables import Markdown, html_table, markdown_table
@@ -46,7 +55,58 @@ FORCE_NAMES = {
 }
 _SCOPE_NAMES = {"in_mali": "in Mali", "engaged": "engaged (incl. outside Mali)",
                 "in_region": "based in the region", "": "where not stated"}
-_READABLE = {**FORCE_NAMES, **{k: v for k, v in _SCOPE_NAMES.items() if k}}  # chart tables
+_CATEGORY_NAMES = {"troops": "troops", "police": "police", "personnel": "personnel",
+                   "combat_aircraft": "combat aircraft", "tankers": "tankers",
+                   "transport_aircraft": "transport aircraft", "helicopters": "helicopters",
+                   "drones": "drones", "sorties": "sorties", "cargo_tonnes": "cargo tonnes",
+                   "funding_usd": "funding usd"}
+
+
+_CONTRIBUTORS = ("Benin", "Burkina Faso", "Chad", "Cote d'Ivoire", "ECOWAS", "European Union",
+                 "France", "Ghana", "Guinea", "Mali", "Niger", "Nigeria", "Senegal", "Togo",
+                 "United Nations", "United States")  # as deployments.csv spells them
+
+
+def _contributor_name(contributor: str) -> str:
+    """Return a contributing country or body in the lesson's language (as written if unknown)."""
+    return translate(contributor) if contributor in _CONTRIBUTORS else contributor
+
+
+def _force_name(force: str) -> str:
+    """Return a force's readable name in the lesson's language (its code if unknown)."""
+    return translate(FORCE_NAMES[force]) if force in FORCE_NAMES else force
+
+
+def _category_name(category: str) -> str:
+    """Return a category in words ("combat aircraft"), in the lesson's language."""
+    return translate(_CATEGORY_NAMES.get(category, category.replace("_", " ")))
+
+
+def _kind_name(kind: str) -> str:
+    """Return a kind of figure as the data spells it ("authorized"), in the lesson's language."""
+    return translate(kind)
+
+
+def _readable() -> dict[str, str]:
+    """Return the names the charts' data tables show for force and scope codes."""
+    names = {code: _force_name(code) for code in FORCE_NAMES}
+    names.update({k: translate(v) for k, v in _SCOPE_NAMES.items() if k})
+    names.update({name: translate(name) for name in _CONTRIBUTORS})
+    names.update({code: _category_name(code) for code in _CATEGORY_NAMES})
+    names.update({code: _kind_name(code) for code in FIGURE_KINDS})
+    return names
+
+
+def _short_date(day: dt.date, *, year: bool = True) -> str:
+    """Return "06 Feb 2013" (English, as the lesson always wrote it) or "6 févr. 2013".
+
+    Example:
+        >>> _short_date(pd.Timestamp("2013-02-06"), year=False)
+        '06 Feb'
+    """
+    if current_language() == "en":
+        return f"{day:%d %b %Y}" if year else f"{day:%d %b}"
+    return format_date(day, style="short" if year else "short-day-month")
 
 
 class SelectionError(ValueError):
@@ -67,8 +127,9 @@ def _check_known(option: str, values: tuple[str, ...] | None, known: Iterable[st
     allowed = tuple(known)
     unknown = [value for value in values if value not in allowed]
     if unknown:
-        raise SelectionError(f"{option}: {unknown[0]!r} is not known; choose from "
-                             f"{', '.join(allowed)}")
+        raise SelectionError(translate("{option}: {value} is not known; choose from {known}",
+                                       option=option, value=repr(unknown[0]),
+                                       known=", ".join(allowed)))
 
 
 def select_figures(deployments: pd.DataFrame, *, forces: str | Iterable[str] | None = None,
@@ -132,7 +193,8 @@ def _read_window(start: object, end: object) -> tuple[pd.Timestamp | None, pd.Ti
             raise SelectionError(f"{name}: {error}") from None
     low, high = bounds
     if low is not None and high is not None and low > high:
-        raise SelectionError(f"start ({low:%Y-%m-%d}) is after end ({high:%Y-%m-%d})")
+        raise SelectionError(translate("start ({start}) is after end ({end})",
+                                       start=f"{low:%Y-%m-%d}", end=f"{high:%Y-%m-%d}"))
     return low, high
 
 
@@ -157,7 +219,9 @@ def band_by_date(figures: pd.DataFrame) -> pd.DataFrame:
 
 
 def _span(low: float, high: float) -> str:
-    return f"{low:,.0f}" if low == high else f"{low:,.0f} to {high:,.0f}"
+    if low == high:
+        return format_number(low)
+    return translate("{low} to {high}", low=format_number(low), high=format_number(high))
 
 
 def _describe_band(band: pd.DataFrame, *, what: str) -> str:
@@ -174,19 +238,24 @@ def _describe_band(band: pd.DataFrame, *, what: str) -> str:
         True
     """
     if band.empty:
-        return f"{what}: no figures match this selection."
+        return translate("{what}: no figures match this selection.", what=what)
     first, last = band.iloc[0], band.iloc[-1]
     peak = band.loc[band["high"].idxmax()]
     split = band[band["low"] < band["high"]]
-    sentence = (f"{what}: reports on {len(band)} dates from {first['date']:%d %b %Y} to "
-                f"{last['date']:%d %b %Y}; {_span(first['low'], first['high'])} on the first "
-                f"date, {_span(last['low'], last['high'])} on the last, highest "
-                f"{peak['high']:,.0f} ({peak['date']:%d %b %Y}).")
+    sentence = translate("{what}: reports on {count} dates from {first} to {last}; {first_span} "
+                         "on the first date, {last_span} on the last, highest {peak} "
+                         "({peak_day}).", what=what, count=len(band),
+                         first=_short_date(first["date"]), last=_short_date(last["date"]),
+                         first_span=_span(first["low"], first["high"]),
+                         last_span=_span(last["low"], last["high"]),
+                         peak=format_number(peak["high"]), peak_day=_short_date(peak["date"]))
     if split.empty:
-        return sentence + " On every date the sources agree."
+        return sentence + translate(" On every date the sources agree.")
     widest = split.loc[(split["high"] - split["low"]).idxmax()]
-    return (sentence + f" Sources disagree on {len(split)} of the dates; the widest gap is "
-            f"{_span(widest['low'], widest['high'])} on {widest['date']:%d %b %Y}.")
+    return sentence + translate(" Sources disagree on {count} of the dates; the widest gap is "
+                                "{span} on {day}.", count=len(split),
+                                span=_span(widest["low"], widest["high"]),
+                                day=_short_date(widest["date"]))
 
 
 def growth_ratio(first: float, last: float) -> float:
@@ -197,7 +266,8 @@ def growth_ratio(first: float, last: float) -> float:
         5.33
     """
     if first <= 0:
-        raise ValueError(f"the first figure must be above zero to compare growth, got {first!r}")
+        raise ValueError(translate("the first figure must be above zero to compare growth, "
+                                   "got {first}", first=repr(first)))
     return float(last) / float(first)
 
 
@@ -205,14 +275,15 @@ def _figure_rows(figures: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     """Return the figures as readable rows (names, not codes), the source named in each."""
     names = dict(zip(sources["source_id"], sources["publisher"], strict=True))
     return pd.DataFrame({
-        "Date": figures["date"].dt.strftime("%Y-%m-%d"),
-        "Force": figures["force"].map(FORCE_NAMES),
-        "Contributor": figures["contributor"],
-        "What": figures["category"].str.replace("_", " "),
-        "Kind": figures["figure_kind"],
-        "Where": figures["scope"].map(_SCOPE_NAMES),
-        "Figure": figures["value"].map("{:,.0f}".format),
-        "Source": figures["source_id"].map(names).fillna("") + " (" + figures["source_id"] + ")",
+        translate("Date"): figures["date"].dt.strftime("%Y-%m-%d"),
+        translate("Force"): figures["force"].map(_force_name),
+        translate("Contributor"): figures["contributor"].map(_contributor_name),
+        translate("What"): figures["category"].map(_category_name),
+        translate("Kind"): figures["figure_kind"].map(_kind_name),
+        translate("Where"): figures["scope"].map(lambda scope: translate(_SCOPE_NAMES[scope])),
+        translate("Figure"): figures["value"].map(format_number),
+        translate("Source"): (figures["source_id"].map(names).fillna("") + " ("
+                              + figures["source_id"] + ")"),
     }).reset_index(drop=True)
 
 
@@ -250,6 +321,36 @@ _AIRCRAFT = {"combat_aircraft": ("combat aircraft", PALETTE["blue"], "o"),
 _OUTSIDE = {"loc": "upper left", "bbox_to_anchor": (1.01, 1.0), "frameon": False}  # legends
 
 
+_ENGLISH_MONTH = re.compile(r"\b(" + "|".join(SHORT_MONTH_NAMES["en"]) + r")\b")
+
+
+def _months_in_language(text: str) -> str:
+    """Replace English short month names (matplotlib's) by the lesson language's.
+
+    Example:
+        >>> _months_in_language("Feb 2013")
+        'Feb 2013'
+    """
+    code = current_language()
+    if code == "en":
+        return text
+    names = dict(zip(SHORT_MONTH_NAMES["en"], SHORT_MONTH_NAMES[code], strict=True))
+    return _ENGLISH_MONTH.sub(lambda match: names[match.group(1)], text)
+
+
+class _DateLabels(mdates.ConciseDateFormatter):
+    """Concise date tick labels with month names in the lesson's language."""
+
+    def __call__(self, x: float, pos: int | None = None) -> str:
+        return _months_in_language(super().__call__(x, pos))
+
+    def format_ticks(self, values: list[float]) -> list[str]:
+        return [_months_in_language(label) for label in super().format_ticks(values)]
+
+    def get_offset(self) -> str:
+        return _months_in_language(super().get_offset())
+
+
 def _date_axis(ax: plt.Axes) -> None:
     """Format a date x axis (concise labels), its label, a zero baseline and a light grid."""
     low, high = ax.dataLim.intervalx
@@ -257,8 +358,8 @@ def _date_axis(ax: plt.Axes) -> None:
         ax.set_xlim(low - 15, high + 15)
     locator = mdates.AutoDateLocator(maxticks=8)
     ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
-    ax.set_xlabel("Date the figure refers to")
+    ax.xaxis.set_major_formatter(_DateLabels(locator))
+    ax.set_xlabel(translate("Date the figure refers to"))
     ax.set_ylim(bottom=0)
     ax.grid(axis="y", color=PALETTE["grey"], alpha=0.3)
 
@@ -266,7 +367,25 @@ def _date_axis(ax: plt.Axes) -> None:
 def _finish(fig: Figure, rows: pd.DataFrame, sources: pd.DataFrame, *, text: str,
             alt: str) -> Chart:
     return make_chart(fig, caption=caption(sources, rows["source_id"], text=text),
-                      alt_text=alt, table=cited_rows(rows, sources, names=_READABLE))
+                      alt_text=alt, table=_data_table(rows, sources))
+
+
+def _column_name(column: str) -> str:
+    return translate(column) if column in _COLUMNS else column
+
+
+def _data_table(rows: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """Return a chart's rows as its text description shows them, headers in the language."""
+    kept = rows.drop(columns=[c for c in rows.columns if c.endswith("_en")])  # French only
+    table = cited_rows(kept, sources, names=_readable())
+    if current_language() != "en" and "value" in table.columns:  # English keeps "11200.0"
+        table["value"] = table["value"].map(format_number)
+    return table.rename(columns=_column_name)
+
+
+_COLUMNS = ("date", "force", "contributor", "category", "figure kind", "scope", "value",
+            "source", "sources", "note", "place id", "title", "date precision",
+            "base")  # the chart tables' headers that are translated
 
 
 def french_troops_chart(deployments: pd.DataFrame, sources: pd.DataFrame, *,
@@ -292,24 +411,25 @@ def french_troops_chart(deployments: pd.DataFrame, sources: pd.DataFrame, *,
         fig, ax = plt.subplots(figsize=(10, 5))
         ax.fill_between(band["date"], band["low"], band["high"], color=PALETTE["sky_blue"],
                         alpha=0.35, linewidth=3, edgecolor=PALETTE["sky_blue"],
-                        label="band: lowest to highest\nreport in Mali")
-        series = [("in Mali", in_mali, PALETTE["blue"], "o"),
-                  ("engaged, incl.\noutside Mali",
+                        label=translate("band: lowest to highest\nreport in Mali"))
+        series = [(translate("in Mali"), in_mali, PALETTE["blue"], "o"),
+                  (translate("engaged, incl.\noutside Mali"),
                    rows[(rows["figure_kind"] == "deployed") & (rows["scope"] != "in_mali")],
                    PALETTE["orange"], "s"),
-                  ("planned or announced",
+                  (translate("planned or announced"),
                    rows[rows["figure_kind"].isin(["planned", "announced"])],
                    PALETTE["reddish_purple"], "D")]
         for label, part, colour, marker in series:
             ax.scatter(part["date"], part["value"], color=colour, marker=marker, s=40,
-                       label=f"{label} ({len(part)} reports)", zorder=3)
-        ax.set_ylabel("Troops (people)")
-        ax.set_title("French troops: each source's figure, and the range in Mali")
+                       label=translate("{label} ({count} reports)", label=label,
+                                       count=len(part)), zorder=3)
+        ax.set_ylabel(translate("Troops (people)"))
+        ax.set_title(translate("French troops: each source's figure, and the range in Mali"))
         _date_axis(ax)
         ax.legend(**_OUTSIDE)
-    alt = _describe_band(band, what="French troops reported in Mali")
+    alt = _describe_band(band, what=translate("French troops reported in Mali"))
     return _finish(fig, rows, sources, alt=alt,
-                   text="French troop figures, one point per source and date.")
+                   text=translate("French troop figures, one point per source and date."))
 
 
 def african_forces_chart(deployments: pd.DataFrame, sources: pd.DataFrame, *,
@@ -337,15 +457,16 @@ def african_forces_chart(deployments: pd.DataFrame, sources: pd.DataFrame, *,
                 part = rows[(rows["figure_kind"] == kind) & (rows["force"] == force)]
                 if part.empty:
                     continue
-                name = f"{'AFISMA' if filled else 'MINUSMA (UN)'} {label}"
+                name = (translate("AFISMA {kind}", kind=translate(label)) if filled else
+                        translate("MINUSMA (UN) {kind}", kind=translate(label)))
                 ax.scatter(part["date"], part["value"], s=55, marker=marker, label=name,
                            color=colour if filled else "white", edgecolors=colour, zorder=3)
-        ax.set_ylabel("Troops (people)")
-        ax.set_title("African-led and UN forces: planned, pledged and arrived")
+        ax.set_ylabel(translate("Troops (people)"))
+        ax.set_title(translate("African-led and UN forces: planned, pledged and arrived"))
         _date_axis(ax)
         ax.legend(fontsize=10, **_OUTSIDE)
     return _finish(fig, rows, sources, alt=_kinds_sentence(rows),
-                   text="African-led force (AFISMA) and its UN successor.")
+                   text=translate("African-led force (AFISMA) and its UN successor."))
 
 
 def _kinds_sentence(rows: pd.DataFrame) -> str:
@@ -353,14 +474,18 @@ def _kinds_sentence(rows: pd.DataFrame) -> str:
     for kind in _KIND_STYLES:
         part = rows[rows["figure_kind"] == kind]
         if not part.empty:
-            parts.append(f"{_KIND_STYLES[kind][2]}: {len(part)} figures from "
-                         f"{part['value'].min():,.0f} to {part['value'].max():,.0f}")
-    return "Troop figures by kind — " + "; ".join(parts) + "." if parts else "No figures."
+            parts.append(translate("{kind}: {count} figures from {low} to {high}",
+                                   kind=translate(_KIND_STYLES[kind][2]), count=len(part),
+                                   low=format_number(part["value"].min()),
+                                   high=format_number(part["value"].max())))
+    if not parts:
+        return translate("No figures.")
+    return translate("Troop figures by kind — {parts}.", parts="; ".join(parts))
 
 
 def _points(rows: pd.DataFrame) -> str:
     pairs = zip(rows["date"], rows["value"], strict=True)
-    return ", ".join(f"{value:.0f} ({day:%d %b %Y})" for day, value in pairs)
+    return ", ".join(f"{format_number(value)} ({_short_date(day)})" for day, value in pairs)
 
 
 def aircraft_chart(deployments: pd.DataFrame, sources: pd.DataFrame) -> Chart:
@@ -378,15 +503,16 @@ def aircraft_chart(deployments: pd.DataFrame, sources: pd.DataFrame) -> Chart:
         for category, (label, colour, marker) in _AIRCRAFT.items():
             part = summed[summed["category"] == category]
             ax.scatter(part["date"], part["value"], color=colour, marker=marker, s=55,
-                       label=label, zorder=3)
-        ax.set_ylabel("Aircraft (number)")
-        ax.set_title("French aircraft for Operation Serval, by type")
+                       label=translate(label), zorder=3)
+        ax.set_ylabel(translate("Aircraft (number)"))
+        ax.set_title(translate("French aircraft for Operation Serval, by type"))
         _date_axis(ax)
         ax.legend(**_OUTSIDE)
-    alt = "; ".join(f"{_AIRCRAFT[c][0]}: {_points(g)}" for c, g in summed.groupby("category"))
-    return _finish(fig, rows, sources, alt=f"Aircraft per report — {alt}.",
-                   text="French aircraft by type; where a source lists several bases, its "
-                        "counts are added.")
+    alt = "; ".join(f"{translate(_AIRCRAFT[c][0])}: {_points(g)}"
+                    for c, g in summed.groupby("category"))
+    return _finish(fig, rows, sources, alt=translate("Aircraft per report — {alt}.", alt=alt),
+                   text=translate("French aircraft by type; where a source lists several "
+                                  "bases, its counts are added."))
 
 
 _ALL_FORCES = {"serval": ("French (in Mali)", PALETTE["blue"], "o"),
@@ -417,16 +543,18 @@ def all_forces_chart(deployments: pd.DataFrame, sources: pd.DataFrame, *,
         for force, (label, colour, marker) in _ALL_FORCES.items():
             part = rows[rows["force"] == force]
             ax.scatter(part["date"], part["value"], color=colour, marker=marker, s=50,
-                       label=f"{label} ({len(part)} reports)", zorder=3)
-        ax.set_ylabel("Troops (people)")
-        ax.set_title("Troops reported present, January to July 2013")
+                       label=translate("{label} ({count} reports)", label=translate(label),
+                                       count=len(part)), zorder=3)
+        ax.set_ylabel(translate("Troops (people)"))
+        ax.set_title(translate("Troops reported present, January to July 2013"))
         _date_axis(ax)
         ax.legend(fontsize=10, **_OUTSIDE)
     counts = rows.groupby("force")["value"].agg(["min", "max", "size"])
-    alt = "; ".join(f"{_ALL_FORCES[f][0]}: {int(r['size'])} reports, {_span(r['min'], r['max'])}"
-                    for f, r in counts.iterrows())
-    return _finish(fig, rows, sources, alt=f"Troops reported present — {alt}.",
-                   text="All forces, troops reported present (deployed figures).")
+    alt = "; ".join(translate("{force}: {count} reports, {span}",
+                              force=translate(_ALL_FORCES[f][0]), count=int(r["size"]),
+                              span=_span(r["min"], r["max"])) for f, r in counts.iterrows())
+    return _finish(fig, rows, sources, alt=translate("Troops reported present — {alt}.", alt=alt),
+                   text=translate("All forces, troops reported present (deployed figures)."))
 
 
 # 3. The January–March 2013 campaign on the map: each town with the dates of its events -----
@@ -447,7 +575,8 @@ def _campaign_events(events: pd.DataFrame, *, start: str = "2013-01-10",
 
 def _label(name: str, days: pd.Series) -> str:
     first, last = days.min(), days.max()
-    when = f"{first:%d %b}" if first == last else f"{first:%d %b}–{last:%d %b}"
+    when = (_short_date(first, year=False) if first == last else
+            f"{_short_date(first, year=False)}–{_short_date(last, year=False)}")
     return f"{name}\n{when}"
 
 
@@ -475,7 +604,8 @@ def campaign_map_chart(events: pd.DataFrame, places: pd.DataFrame, sources: pd.D
     """
     rows = _campaign_events(events, start=start, end=end)
     if rows.empty:
-        raise ValueError(f"no intervention events with a place between {start} and {end}")
+        raise ValueError(translate("no intervention events with a place between {start} and "
+                                   "{end}", start=start, end=end))
     named = places.set_index("place_id")
     marked = named.loc[rows["place_id"].unique()].reset_index()
     marked["name"] = [_label(name, rows.loc[rows["place_id"] == pid, "date"])
@@ -485,16 +615,19 @@ def campaign_map_chart(events: pd.DataFrame, places: pd.DataFrame, sources: pd.D
         fig, ax = plt.subplots(figsize=(10, 7))
         show_base_layer(ax, extent=(-12.5, 5.0, 10.0, 22.5),
                         places=pd.concat([capital, marked]), fontsize=10)
-        ax.set_title(f"Where the intervention's events happened, {start[:7]} to {end[:7]}")
-    alt = "; ".join(f"{day:%d %b %Y} {named.loc[pid, 'name']}: {title}"
+        ax.set_title(translate("Where the intervention's events happened, {start} to {end}",
+                               start=start[:7], end=end[:7]))
+    alt = "; ".join(translate("{day} {place}: {title}", day=_short_date(day),
+                              place=named.loc[pid, "name"], title=title)
                     for day, pid, title in zip(rows["date"], rows["place_id"], rows["title"],
                                                strict=True))
     note = caption(sources, ["ref-natural-earth", RIVER_SOURCE, *collect_ids(rows["source_ids"])],
-                   text="Intervention events by town, from data/events.csv; borders from "
-                        "Natural Earth; the Niger river traced approximately through towns "
-                        "on its banks.")
-    table = rows[["date", "place_id", "title", "note"]]
-    return make_chart(fig, caption=note, alt_text=f"Events in date order — {alt}.", table=table)
+                   text=translate("Intervention events by town, from data/events.csv; borders "
+                                  "from Natural Earth; the Niger river traced approximately "
+                                  "through towns on its banks."))
+    table = rows[["date", "place_id", "title", "note"]].rename(columns=_column_name)
+    return make_chart(fig, caption=note, alt_text=translate("Events in date order — {alt}.",
+                                                            alt=alt), table=table)
 
 
 # 4. Check one source's force figures against what other sources report for the same thing --
@@ -503,10 +636,10 @@ _SAME = ["force", "category", "figure_kind", "scope"]
 
 
 def _listing(near: pd.DataFrame, names: dict[str, str], *, most: int = 3) -> str:
-    shown = [f"{value:,.0f} ({names.get(source, source)})"
+    shown = [f"{format_number(value)} ({names.get(source, source)})"
              for value, source in zip(near["value"], near["source_id"], strict=True)]
     if not shown:
-        return "none"
+        return translate("none")
     return ", ".join(shown[:most]) + (", …" if len(shown) > most else "")
 
 
@@ -535,7 +668,8 @@ def corroborate(deployments: pd.DataFrame, source_id: str, sources: pd.DataFrame
     """
     own = deployments[deployments["source_id"] == source_id]
     if own.empty:
-        raise ValueError(f"no figures from source {source_id!r} in deployments.csv")
+        raise ValueError(translate("no figures from source {source} in deployments.csv",
+                                   source=repr(source_id)))
     names = dict(zip(sources["source_id"], sources["publisher"], strict=True))
     others = deployments[deployments["source_id"] != source_id]
     rows = []
@@ -544,12 +678,15 @@ def corroborate(deployments: pd.DataFrame, source_id: str, sources: pd.DataFrame
                       & ((others["date"] - figure["date"]).abs() <= pd.Timedelta(days=days))]
         near = near.sort_values(["date", "value"])
         rows.append({
-            "What": f"{FORCE_NAMES[figure['force']]}: {figure['category'].replace('_', ' ')}, "
-                    f"{figure['figure_kind']}, {figure['scope'] or 'unstated'}",
-            "This source": f"{figure['value']:,.0f}",
-            "Others within a few days": _listing(near, names),
-            "Others agree": int((near["value"] == figure["value"]).sum()),
-            "Others differ": int((near["value"] != figure["value"]).sum()),
+            translate("What"): translate(
+                "{force}: {category}, {kind}, {scope}", force=_force_name(figure["force"]),
+                category=_category_name(figure["category"]),
+                kind=_kind_name(figure["figure_kind"]),
+                scope=translate(figure["scope"] or "unstated")),
+            translate("This source"): format_number(figure["value"]),
+            translate("Others within a few days"): _listing(near, names),
+            translate("Others agree"): int((near["value"] == figure["value"]).sum()),
+            translate("Others differ"): int((near["value"] != figure["value"]).sum()),
         })
     return pd.DataFrame(rows)
 
@@ -559,6 +696,21 @@ def corroborate(deployments: pd.DataFrame, source_id: str, sources: pd.DataFrame
 _ALL = ""  # the contributor dropdown's "All"
 _UNITS = {"troops": "people", "police": "people", "personnel": "people",
           "cargo_tonnes": "tonnes", "funding_usd": "US dollars"}
+
+
+_AXIS_NAMES = {"cargo_tonnes": "cargo", "funding_usd": "funding"}  # the unit goes in brackets
+
+
+def _value_label(category: str) -> str:
+    """Return a y axis label for a category, "Troops (people)", in the lesson's language.
+
+    Example:
+        >>> _value_label("cargo_tonnes")
+        'Cargo (tonnes)'
+    """
+    what = translate(_AXIS_NAMES.get(category, category.replace("_", " ")))
+    return translate("{what} ({unit})", what=what[:1].upper() + what[1:],
+                     unit=translate(_UNITS.get(category, "number")))
 
 
 _W, _H = 860, 400  # the explorer's SVG chart, in pixels
@@ -589,7 +741,7 @@ def _selection_svg(figures: pd.DataFrame, *, title: str) -> str:
     x0, x1 = low - pad, high + pad
     y1 = 1.06 * values.max() if values.max() > 0 else 1.0
     left, top, right, bottom = _PLOT
-    left = max(left, 44 + 9 * len(f"{y1:,.0f}"))  # room for the widest tick label
+    left = max(left, 44 + 9 * len(format_number(y1)))  # room for the widest tick label
 
     def px(day: float) -> float:
         return left + (day - x0) / (x1 - x0) * (right - left)
@@ -606,9 +758,9 @@ def _selection_svg(figures: pd.DataFrame, *, title: str) -> str:
         y = py(value)
         parts.append(f'<line x1="{left}" x2="{right}" y1="{y:.1f}" y2="{y:.1f}" '
                      f'stroke="{PALETTE["grey"]}" stroke-opacity="0.3"/>')
-        parts.append(_svg_text(left - 8, y + 5, f"{value:,.0f}", anchor="end"))
+        parts.append(_svg_text(left - 8, y + 5, format_number(value), anchor="end"))
     locator = mdates.AutoDateLocator(maxticks=8)
-    formatter = mdates.ConciseDateFormatter(locator)
+    formatter = _DateLabels(locator)
     xticks = [t for t in locator.tick_values(mdates.num2date(x0), mdates.num2date(x1))
               if x0 <= t <= x1]
     for tick, label in zip(xticks, formatter.format_ticks(xticks), strict=True):
@@ -629,7 +781,7 @@ def _selection_svg(figures: pd.DataFrame, *, title: str) -> str:
                      f'fill="{PALETTE["sky_blue"]}" fill-opacity="0.35" '
                      f'stroke="{PALETTE["sky_blue"]}" stroke-opacity="0.35"/>')
         legend.append((f'<rect x="-8" y="-6" width="16" height="12" fill="{PALETTE["sky_blue"]}" '
-                       'fill-opacity="0.35"/>', "range of deployed figures"))
+                       'fill-opacity="0.35"/>', translate("range of deployed figures")))
     kinds = figures["figure_kind"].to_numpy()
     for kind, (colour, marker, label) in _KIND_STYLES.items():
         chosen = kinds == kind
@@ -641,16 +793,15 @@ def _selection_svg(figures: pd.DataFrame, *, title: str) -> str:
                          f'data-date="{mdates.num2date(day):%Y-%m-%d}" data-value="{value:g}" '
                          f'transform="translate({px(day):.1f},{py(value):.1f})" '
                          f'd="{_SHAPES[marker]}" fill="{colour}"/>')
-        legend.append((shape, f"{label} ({int(chosen.sum())})"))
+        legend.append((shape, f"{translate(label)} ({int(chosen.sum())})"))
     for row, (symbol, label) in enumerate(legend):  # outside the plotting area, on the right
         y = top + 10 + 24 * row
         parts.append(f'<g class="legend-entry" transform="translate({right + 28},{y})">{symbol}'
                      f'{_svg_text(16, 5, label, size=13, anchor="start")}</g>')
-    category = figures["category"].iloc[0]
-    unit = category.replace("_", " ").replace(" tonnes", "").replace(" usd", "")
-    ylabel = f"{unit.capitalize()} ({_UNITS.get(category, 'number')})"
+    ylabel = _value_label(figures["category"].iloc[0])
     parts.append(_svg_text((left + right) / 2, top - 16, title, size=18))
-    parts.append(_svg_text((left + right) / 2, bottom + 58, "Date the figure refers to", size=15))
+    parts.append(_svg_text((left + right) / 2, bottom + 58,
+                           translate("Date the figure refers to"), size=15))
     parts.append(_svg_text(0, 0, ylabel, size=15, extra=f' transform="translate(20,'
                            f'{(top + bottom) / 2:.0f}) rotate(-90)"'))
     parts.append("</svg>")
@@ -676,28 +827,27 @@ def selection_chart(figures: pd.DataFrame, sources: pd.DataFrame, *, title: str)
         'Date the figure refers to'
     """
     if figures.empty:
-        raise SelectionError("nothing to plot: the selection is empty")
+        raise SelectionError(translate("nothing to plot: the selection is empty"))
     band = band_by_date(figures[figures["figure_kind"] == "deployed"])
-    category = figures["category"].iloc[0]
-    unit = category.replace("_", " ").replace(" tonnes", "").replace(" usd", "")
     with house_style():
         fig, ax = plt.subplots(figsize=(9, 4.5))
         if len(band) > 1:
             ax.fill_between(band["date"], band["low"], band["high"], color=PALETTE["sky_blue"],
-                            alpha=0.35, label="range of deployed figures")
+                            alpha=0.35, label=translate("range of deployed figures"))
         for kind, (colour, marker, label) in _KIND_STYLES.items():
             part = figures[figures["figure_kind"] == kind]
             if not part.empty:
                 ax.scatter(part["date"], part["value"], color=colour, marker=marker, s=50,
-                           label=f"{label} ({len(part)})", zorder=3)
-        ax.set_ylabel(f"{unit.capitalize()} ({_UNITS.get(category, 'number')})")
+                           label=f"{translate(label)} ({len(part)})", zorder=3)
+        ax.set_ylabel(_value_label(figures["category"].iloc[0]))
         ax.yaxis.set_major_formatter(StrMethodFormatter("{x:,.0f}"))
         ax.set_title(title)
         _date_axis(ax)
         ax.legend(fontsize=10, **_OUTSIDE)
     return make_chart(fig, caption=caption(sources, figures["source_id"], text=f"{title}."),
-                      alt_text=_describe_band(band, what=f"{title}, deployed figures"),
-                      table=cited_rows(figures, sources, names=_READABLE))
+                      alt_text=_describe_band(band, what=translate("{title}, deployed figures",
+                                                                   title=title)),
+                      table=_data_table(figures, sources))
 
 
 @dataclass(frozen=True)
@@ -755,23 +905,24 @@ def explore_figures(deployments: pd.DataFrame, sources: pd.DataFrame, *, force: 
     """
     kinds = tuple(figure_kinds)
     if not category:
-        return ExplorerView(None, pd.DataFrame(), "Nothing to show: choose a category "
-                            "(troops, aircraft, sorties…).")
+        return ExplorerView(None, pd.DataFrame(), translate(
+            "Nothing to show: choose a category (troops, aircraft, sorties…)."))
     if not kinds:
-        return ExplorerView(None, pd.DataFrame(), "Nothing to show: choose at least one kind "
-                            "of figure (authorised, pledged, deployed…).")
+        return ExplorerView(None, pd.DataFrame(), translate(
+            "Nothing to show: choose at least one kind of figure (authorised, pledged, "
+            "deployed…)."))
     rows = select_figures(deployments, forces=force, categories=category, figure_kinds=kinds,
                           start=start, end=end,
                           contributors=None if contributor == _ALL else contributor)
-    name = FORCE_NAMES.get(force, force)
+    name = _force_name(force)
     if rows.empty:
-        what = category.replace("_", " ")
-        return ExplorerView(None, pd.DataFrame(), f"Nothing to show: no {what} figures of the "
-                            f"chosen kinds for {name} in this window. Try another category, "
-                            "kind or date range.")
-    title = f"{name}: {category.replace('_', ' ')}"
+        return ExplorerView(None, pd.DataFrame(), translate(
+            "Nothing to show: no {what} figures of the chosen kinds for {force} in this window. "
+            "Try another category, kind or date range.", what=_category_name(category),
+            force=name))
+    title = translate("{force}: {category}", force=name, category=_category_name(category))
     band = band_by_date(rows[rows["figure_kind"] == "deployed"])
-    summary = _describe_band(band, what=f"{title}, deployed figures")
+    summary = _describe_band(band, what=translate("{title}, deployed figures", title=title))
     return ExplorerView(_selection_svg(rows, title=title), _figure_rows(rows, sources), summary)
 
 
@@ -814,14 +965,15 @@ def force_explorer(deployments: pd.DataFrame, sources: pd.DataFrame) -> widgets.
         True
     """
     present = set(deployments["force"])
-    force = widgets.Dropdown(options=[(n, f) for f, n in FORCE_NAMES.items() if f in present],
-                             value="serval", description="Force:")
-    contributor = widgets.Dropdown(description="Contributor:")
-    category = widgets.Dropdown(description="Category:")
-    kinds = widgets.SelectMultiple(options=FIGURE_KINDS, value=FIGURE_KINDS,
-                                   description="Kinds:", rows=len(FIGURE_KINDS))
+    force = widgets.Dropdown(options=[(_force_name(f), f) for f in FORCE_NAMES if f in present],
+                             value="serval", description=translate("Force:"))
+    contributor = widgets.Dropdown(description=translate("Contributor:"))
+    category = widgets.Dropdown(description=translate("Category:"))
+    kinds = widgets.SelectMultiple(options=[(_kind_name(k), k) for k in FIGURE_KINDS],
+                                   value=FIGURE_KINDS, description=translate("Kinds:"),
+                                   rows=len(FIGURE_KINDS))
     window = widgets.SelectionRangeSlider(options=_MONTHS, index=(0, len(_MONTHS) - 1),
-                                          description="Months:",
+                                          description=translate("Months:"),
                                           layout=widgets.Layout(width="520px"))
     chart, table = widgets.HTML(), widgets.HTML()
     parts = {"force": force, "contributor": contributor, "category": category,
@@ -844,10 +996,11 @@ def force_explorer(deployments: pd.DataFrame, sources: pd.DataFrame) -> widgets.
     def choose_force(_change: object = None) -> None:
         quiet.append(True)
         names = _contributors_of(deployments, force.value)
-        contributor.options = [("All", _ALL), *((n, n) for n in names)]
+        contributor.options = [(translate("All"), _ALL),
+                               *((_contributor_name(n), n) for n in names)]
         contributor.value = _ALL
         present = _categories_of(deployments, force.value)
-        category.options = [(c.replace("_", " "), c) for c in present]
+        category.options = [(_category_name(c), c) for c in present]
         category.value = "troops" if "troops" in present else present[0]
         quiet.clear()
         show()

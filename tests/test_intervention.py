@@ -400,3 +400,53 @@ def test_empty_kinds_hide_the_chart_and_explain(deployments, sources) -> None:
 
 def test_month_window() -> None:
     assert _month_window("2012-11", "2014-08") == ("2012-11-01", "2014-08-31")
+
+
+# The French edition -----------------------------------------------------------------------
+
+def test_in_french_charts_and_explorer_speak_french(deployments, sources, monkeypatch) -> None:
+    monkeypatch.setenv("MALI_LANGUAGE", "fr")
+    chart = french_troops_chart(deployments, sources, start="2013-01-10", end="2013-02-28")
+    ax = chart.figure.axes[0]
+    assert ax.get_ylabel() == "Troupes (personnes)"
+    assert ax.get_xlabel() == "Date à laquelle se rapporte le chiffre"
+    assert "15 janv. 2013" in chart.alt_text and "Jan" not in chart.alt_text
+    for english in (" reports ", " from ", " the ", " on ", " agree", " disagree"):
+        assert english not in chart.alt_text, english
+    chart.figure.canvas.draw()
+    ticks = " ".join(label.get_text() for label in ax.get_xticklabels())
+    assert "févr." in ticks and "Feb" not in ticks
+    legend = [text.get_text() for text in ax.get_legend().get_texts()]
+    assert any(label.startswith("au Mali (") and "chiffres)" in label for label in legend)
+    box = force_explorer(deployments, sources)
+    box.children[0].children[0].value = "afisma"
+    force, contributor = box.children[0].children[0], box.children[0].children[1]
+    assert ("Force africaine (MISMA)", "afisma") in force.options
+    assert force.description == "Force\u00a0:"
+    assert ("CEDEAO", "ECOWAS") in contributor.options and contributor.options[0][0] == "Tous"
+    table = box.children[3].value
+    assert ">Chiffre</th>" in table and "MISMA" in table and ">promis</td>" in table
+
+
+def test_in_french_numbers_and_messages_follow_french_conventions(deployments, sources,
+                                                                  monkeypatch) -> None:
+    monkeypatch.setenv("MALI_LANGUAGE", "fr")
+    view = explore_figures(deployments, sources, force="minusma", category="troops",
+                           figure_kinds=("authorized",))
+    assert view.table["Chiffre"].iloc[0] == "11\u202f200"
+    assert "\u00a0: chiffres rapportés" in view.summary or "aucun chiffre" in view.summary
+    empty = explore_figures(deployments, sources, force="us", category="troops", figure_kinds=())
+    assert empty.summary.startswith("Rien à afficher")
+    with pytest.raises(SelectionError, match="est inconnu"):
+        select_figures(deployments, forces="french")
+    table = corroborate(deployments, "seed-france24-2013", sources)
+    assert "France (Serval)\u00a0: troupes, déployé, au Mali" in set(table["Quoi"])
+
+
+def test_in_french_the_lesson_s_answers_take_french_forms(monkeypatch) -> None:
+    from helpers import check
+
+    monkeypatch.setenv("MALI_LANGUAGE", "fr")
+    assert check("3.1", "5,3") and check("3.4", "prévu") and check("3.3", "b")
+    wrong = check("3.2", 950)
+    assert not wrong and wrong.message.startswith("1 700 compte toute la force engagée")
