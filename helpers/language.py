@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
+import sys
 import tomllib
 import types
 from collections.abc import Mapping
@@ -64,33 +65,54 @@ def current_language(*, language: str | None = None) -> str:
 
 
 @functools.lru_cache(maxsize=len(LANGUAGES))
-def read_catalogue(language: str) -> Mapping[str, str]:
-    """Return the messages of one language, English text to translation, from its TOML files.
+def read_catalogue(language: str) -> Mapping[str, Mapping[str, str]]:
+    """Return the messages of one language, per helper module: English text to translation.
 
     Each file of ``helpers/locale/<language>/`` is a table of ``"English" = "translation"``
-    pairs (one file per helper module, so translators of different lessons do not collide).
+    pairs, one file per helper module (``intervention.toml`` for ``helpers.intervention``),
+    so one English word can read differently in two lessons ("Chad": a contingent in
+    lesson 03, a country on the map).
 
     Example:
-        >>> read_catalogue("fr")["Sources"]
+        >>> read_catalogue("fr")["tables"]["Sources"]
         'Sources'
         >>> read_catalogue("en")
         mappingproxy({})
     """
-    pairs: dict[str, str] = {}
+    modules: dict[str, Mapping[str, str]] = {}
     for path in sorted((LOCALE_FOLDER / language).glob("*.toml")):
         with path.open("rb") as handle:
             table = tomllib.load(handle)
         for english, translated in table.items():
             if not isinstance(translated, str):
                 raise LanguageError(f"{path.name}: the translation of {english!r} is not text.")
-            pairs[english] = translated
-    return types.MappingProxyType(pairs)
+        modules[path.stem] = types.MappingProxyType(table)
+    return types.MappingProxyType(modules)
+
+
+def look_up(message: str, language: str, *, module: str = "") -> str:
+    """Return a message's translation: the module's own first, else any module's, else as is.
+
+    Example:
+        >>> look_up("Chad", "fr", module="maps"), look_up("Chad", "fr", module="intervention")
+        ('Tchad', 'Contingent tchadien')
+        >>> look_up("A message nobody translated", "fr")
+        'A message nobody translated'
+    """
+    if language == "en":
+        return message
+    catalogue = read_catalogue(language)
+    own = catalogue.get(module, {})
+    if message in own:
+        return own[message]
+    return next((table[message] for table in catalogue.values() if message in table), message)
 
 
 def translate(message: str, *, language: str | None = None, **fields: object) -> str:
     """Return ``message`` in the lesson's language, with ``{fields}`` filled in.
 
-    A message the catalogue lacks is returned in English (the tests list any such gap).
+    The calling helper module's catalogue is read first (see :func:`look_up`); a message no
+    catalogue has is returned in English (the tests list any such gap).
 
     Example:
         >>> translate("{count} of {total} done", count=2, total=7, language="en")
@@ -98,8 +120,8 @@ def translate(message: str, *, language: str | None = None, **fields: object) ->
         >>> translate("Sources", language="fr")
         'Sources'
     """
-    code = current_language(language=language)
-    text = message if code == "en" else read_catalogue(code).get(message, message)
+    caller = sys._getframe(1).f_globals.get("__name__", "").rpartition(".")[2]
+    text = look_up(message, current_language(language=language), module=caller)
     if not fields:
         return text
     try:

@@ -6,7 +6,9 @@ module looks for common English words that are not also French words ("the", "an
 "which", ...) and for fixed English messages ("Correct!", "Not yet"), and reports the
 cell and the text around each. Titles and quotations are left out: text in italics or
 ``<cite>``/``<q>``/``<em>`` elements, in quotation marks (“…”, « », "…") and web
-addresses, and the whole output of a ``bibliography(...)`` cell (a list of titles). English
+addresses, the whole output of a ``bibliography(...)`` cell (a list of titles), and the
+names of the sources in ``data/sources.csv`` (publishers such as "The Guardian" or "Voice of
+America" are proper names, cited in captions and tables as they are). English
 shown on purpose (a claim's English gloss, an English title in a table) is marked in HTML
 as English, ``<span lang="en">…</span>``, which screen readers also use, and is left out.
 
@@ -16,9 +18,13 @@ nbval, by ``tests/plugins/english_leaks.py`` on the French notebooks' outputs.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Iterable, Mapping
+
+from helpers.citations import source_label
+from helpers.data import load_sources
 
 # Words that are English and not French (nor common in French prose); whole words only.
 ENGLISH_WORDS = ("the", "and", "of", "is", "was", "were", "with", "from", "which", "this",
@@ -40,6 +46,22 @@ CONTEXT = 40
 SHOWN = 6
 
 
+@functools.lru_cache(maxsize=1)
+def source_names() -> re.Pattern[str]:
+    """Return a pattern matching every source's publisher, author and title, longest first.
+
+    Example:
+        >>> bool(source_names().search("Sources : The Guardian, 2013-01-14"))
+        True
+    """
+    names = set()
+    for row in load_sources().to_dict("records"):
+        names |= {str(row["publisher"]), source_label(row), source_label(row, without_via=True),
+                  str(row["title"]), str(row.get("author") or "")}
+    names = sorted((name for name in names if len(name) > 3), key=len, reverse=True)
+    return re.compile("|".join(re.escape(name) for name in names))
+
+
 def visible_text(text: str, *, is_html: bool = False) -> str:
     """Return the text a reader sees, without titles, quotations, addresses or markup.
 
@@ -53,7 +75,7 @@ def visible_text(text: str, *, is_html: bool = False) -> str:
     text = TITLED.sub(" ", text)
     if is_html:
         text = html.unescape(TAG.sub(" ", text))
-    text = ADDRESS.sub(" ", text)
+    text = source_names().sub(" ", ADDRESS.sub(" ", text))
     return QUOTED.sub(" ", text).strip()
 
 

@@ -414,6 +414,6 @@ def test_french_progress_is_read_from_french_feedback(monkeypatch) -> None:
 
 def test_every_unit_slip_has_its_french() -> None:
     from helpers.language import read_catalogue
-    french = read_catalogue("fr")
+    french = read_catalogue("fr")["exercises"]
     assert all(message in french for slips in exercises.UNIT_SLIPS.values()
                for _, message in slips)

@@ -198,7 +198,7 @@ def test_cited_rows_keep_english_columns_and_charts_show_french_headers(french) 
     assert list(table.columns) == ["scope", "value", "source"]
     assert table.iloc[0]["scope"] == "au Mali"
     html = Chart(Figure(), "Sources : x.", "Rien.", table)._repr_html_()
-    assert "<th>portée</th>" in html and "<th>valeur</th>" in html and "4\u202f000" in html
+    assert "<th>périmètre</th>" in html and "<th>valeur</th>" in html and "4\u202f000" in html
 
 
 # helpers.data and a mistyped id
