@@ -92,5 +92,5 @@ def test_nbval_plugin_fails_french_cells_that_print_english(tmp_path: Path) -> N
     french, english = tmp_path / "fr" / "00.ipynb", tmp_path / "00.ipynb"
     run_cell_hook(french, "Gao est à 947 km de Bamako.")
     run_cell_hook(english, "Gao is 947 km from Bamako.")
-    with pytest.raises(AssertionError, match="is: …Gao is 947 km from Bamako.…"):
+    with pytest.raises(AssertionError, match="is: …Gao is 947 km from"):
         run_cell_hook(french, "Gao is 947 km from Bamako.")
