@@ -29,6 +29,9 @@ PAYLOAD = (
 # contributors are grouped on.
 KEPT = {("claims", "value"), ("claims", "unit"), ("claim_keys", "baseline_value"),
         ("sources", "seed_file"), ("labels", "label"), ("deployments", "contributor")}
+# Text columns that must stay empty where they are empty (a claim's original wording needs
+# its language): poisoned only where they hold text.
+WHERE_FILLED = {("claims", "original")}
 COPIED = ("helpers", "notebooks", "data")
 
 
@@ -40,7 +43,8 @@ def poison_table(data_dir: Path, table: str) -> int:
     names = [c.name for c in TABLES[table] if c.kind == "text" and (table, c.name) not in KEPT]
     for row in rows:
         for name in names:
-            row[name] = f"{row[name]} {PAYLOAD}".strip()
+            if row[name] or (table, name) not in WHERE_FILLED:
+                row[name] = f"{row[name]} {PAYLOAD}".strip()
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.DictWriter(handle, fieldnames=[c.name for c in TABLES[table]])
         writer.writeheader()
