@@ -130,11 +130,11 @@ def report(tmp_path_factory):
                                        '"11 Jan 2013"', '"<script>"'), "0.1", code('reveal("0.1")'))
     put("doe_jane_12345_01-the-coup.ipynb", lms)
     put("eve/00-start-here.ipynb", insert_before_check(
-        answered(LESSON_00, '"2013-01-11"', "513"), "0.2", code("while True:\n    pass")))
+        answered(LESSON_00, '"2013-01-11"', "61"), "0.2", code("while True:\n    pass")))
     (folder / "fay").mkdir()
     (folder / "fay" / "00-start-here.ipynb").write_text("not JSON {", encoding="utf-8")
     put("gil/00-start-here.ipynb", insert_before_check(
-        answered(LESSON_00, '"2013-01-11"', "513"), "0.2", code("import os\nos._exit(1)")))
+        answered(LESSON_00, '"2013-01-11"', "61"), "0.2", code("import os\nos._exit(1)")))
     run = subprocess.run([sys.executable, "scripts/class_report.py", str(folder), "--out",
                           str(out), "--timeout", "300",
                           "--cell-timeout", "20"], cwd=REPO, capture_output=True,
@@ -167,7 +167,8 @@ def test_wrong_answers_are_kept_with_their_feedback(report):
     _, results, page = report
     assert statuses(results, "cy") == ["wrong", "wrong"]
     assert [r["answer"] for r in results["cy"]["results"]] == ["2013-01-10", "461"]
-    assert "That is the distance to Mopti." in page and "Close: 10 January" in page
+    assert "distance from Bamako. The question asks how far Konna was from Mopti." in page
+    assert "Close: 10 January" in page
 
 
 def test_lms_name_graded_edition_and_reveal_first(report):

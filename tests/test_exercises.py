@@ -97,7 +97,7 @@ def test_hints_are_numbered_clamped_and_shown_as_formatted_text() -> None:
 
 def test_reveal_shows_answer_code_and_reason() -> None:
     text = repr(reveal("0.2"))
-    assert "Solution 0.2: 513" in text and "distance_between" in text and "Why:" in text
+    assert "Solution 0.2: 61" in text and "distance_between" in text and "Why:" in text
 
 
 def test_unknown_exercise_lists_the_known_ones() -> None:
@@ -206,7 +206,7 @@ def test_each_saved_state_gets_its_own_status() -> None:
 
 
 def test_a_reveal_counts_only_when_it_was_run() -> None:
-    done = exercise_cell("0.2", "513", check("0.2", 513))
+    done = exercise_cell("0.2", "61", check("0.2", 61))
     ran = exercise_statuses({"cells": [done, reveal_cell("0.2", run=True)]}, name="x")
     not_ran = exercise_statuses({"cells": [done, reveal_cell("0.2", run=False)]}, name="x")
     assert ran[0].describe() == "done (after reveal)" and not_ran[0].describe() == "done"
@@ -227,7 +227,7 @@ def test_folder_summary_points_to_the_first_exercise_not_done(tmp_path: Path) ->
 
 
 def test_all_done_and_nothing_found_say_so() -> None:
-    done = exercise_statuses({"cells": [exercise_cell("0.2", "513", check("0.2", 513))]},
+    done = exercise_statuses({"cells": [exercise_cell("0.2", "61", check("0.2", 61))]},
                              name="x")
     assert Progress(tuple(done)).next_step().startswith("Every exercise is done")
     assert Progress(()).next_step().startswith("No exercises found")
@@ -254,7 +254,7 @@ def test_a_wrong_path_gets_advice(tmp_path: Path) -> None:
 
 
 def test_a_copy_is_not_counted_twice_and_single_quotes_are_read(tmp_path: Path) -> None:
-    cell = exercise_cell("0.2", "513", check("0.2", 513))
+    cell = exercise_cell("0.2", "61", check("0.2", 61))
     cell["source"] = cell["source"].replace('"0.2"', "'0.2'")
     saved(tmp_path, "00-start-here.ipynb", [exercise_cell("0.2", "...")])
     saved(tmp_path, "00-start-here-Copy1.ipynb", [cell])
@@ -277,7 +277,7 @@ def test_work_in_my_work_counts_from_the_lessons_folder(tmp_path: Path) -> None:
 
 
 def test_one_unreadable_notebook_does_not_hide_the_folder(tmp_path: Path) -> None:
-    saved(tmp_path, "01-b.ipynb", [exercise_cell("0.2", "513", check("0.2", 513))])
+    saved(tmp_path, "01-b.ipynb", [exercise_cell("0.2", "61", check("0.2", 61))])
     (tmp_path / "02-broken.ipynb").write_text("{not json", encoding="utf-8")
     result = progress(tmp_path)
     assert result.done == 1
@@ -314,7 +314,7 @@ def test_look_alikes_and_mismatched_options_are_not_accepted(key: str, answer: s
 
 
 @pytest.mark.parametrize(("key", "answer", "words"), [
-    ("0.2", 318.8, "miles"), ("2.4", "194 km", "miles"), ("4.6", 50_000_000, "millions"),
+    ("0.2", 37.9, "miles"), ("2.4", "194 km", "miles"), ("4.6", 50_000_000, "millions"),
     ("3.5", 0.54, "fraction"), ("3.1", 0.19, "other way round"),
     ("1.4", ["ev-20120330-kidal", "ev-20120331-gao"], "2 of your 2 items are right"),
     ("2.1", "mujaq", "one letter"), ("5.4", "civilians-fleing", "one letter"),
@@ -376,7 +376,7 @@ def test_in_french_check_hint_and_reveal_speak_french(monkeypatch) -> None:
     assert repr(check("0.1", "2013-02-02")).startswith("✘ Pas encore (0.1): ce n'est pas cela.")
     assert check("0.1", ...).message.startswith("remplacez ... par votre réponse")
     assert "« J mois AAAA »" in check("0.1", "bientôt").message
-    assert "miles" in check("0.2", round(513 / 1.609344)).message
+    assert "miles" in check("0.2", round(61 / 1.609344)).message
     assert repr(hint("0.1")).startswith("Indice 1 sur 2 : Cherchez la ligne")
     assert "Pourquoi : " in repr(reveal("0.1")) and reveal("0.1").answer == "2013-01-11"
 
