@@ -24,6 +24,7 @@ from pathlib import Path
 import nbformat
 from answer_leaks import early_answers
 from editions import (
+    edition_notebooks,
     load_discussions,
     make_instructor_edition,
     notes_file,
@@ -75,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     edition = "" if args.language == "en" else args.language
     args.out = args.out or repo_root() / "instructor" / edition
-    paths = args.notebooks or sorted((repo_root() / "notebooks" / edition).glob("*.ipynb"))
+    paths = args.notebooks or edition_notebooks(args.language)
     if not paths:
         print(f"no notebooks in notebooks/{edition}: run scripts/build_translation.py "
               f"{args.language}", file=sys.stderr)

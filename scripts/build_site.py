@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
+from editions import edition_notebooks
 from js_assets import fetch_package
 from kernels import kernel_config
 from nbconvert import HTMLExporter
@@ -207,8 +208,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="edition: en (notebooks/) or fr (notebooks/fr/)")
     parser.add_argument("notebooks", nargs="*", type=Path)
     args = parser.parse_args(argv)
-    folder = REPO / "notebooks" / ("" if args.language == "en" else args.language)
-    notebooks = args.notebooks or sorted(folder.glob("*.ipynb"))
+    notebooks = args.notebooks or edition_notebooks(args.language)
     build_site(notebooks, out=args.out, language=args.language)
     print(f"reader edition: {args.out / 'index.html'}")
     return 0

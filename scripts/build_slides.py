@@ -38,7 +38,7 @@ from build_site import (
     link_html_pages,
     notebook_title,
 )
-from editions import DISCUSSION_HEADINGS, load_discussions, notes_file
+from editions import DISCUSSION_HEADINGS, edition_notebooks, load_discussions, notes_file
 from js_assets import fetch_package
 from nbconvert import SlidesExporter
 
@@ -211,8 +211,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="edition: en (notebooks/) or fr (notebooks/fr/)")
     parser.add_argument("notebooks", nargs="*", type=Path)
     args = parser.parse_args(argv)
-    folder = REPO / "notebooks" / ("" if args.language == "en" else args.language)
-    build_slides(args.notebooks or sorted(folder.glob("*.ipynb")), out=args.out,
+    build_slides(args.notebooks or edition_notebooks(args.language), out=args.out,
                  language=args.language)
     print(f"projector view: {args.out / 'index.html'}")
     return 0

@@ -57,6 +57,18 @@ def lesson_number(notebook_name: str) -> str:
     return match[1]
 
 
+def edition_notebooks(language: str = "en") -> list[Path]:
+    """Return one edition's lesson notebooks: ``notebooks/`` in English, else
+    ``notebooks/<language>/``.
+
+    Example:
+        >>> [p.relative_to(repo_root()).as_posix() for p in edition_notebooks("fr")][0]
+        'notebooks/fr/00-start-here.ipynb'
+    """
+    folder = repo_root() / "notebooks"
+    return sorted((folder if language == "en" else folder / language).glob("*.ipynb"))
+
+
 def notes_file(notebook_name: str, *, language: str = "en") -> Path:
     """Return the file of instructor notes for a lesson notebook in one edition's language.
 
