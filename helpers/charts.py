@@ -13,10 +13,12 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 
 import matplotlib as mpl
+import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib._tight_bbox import adjust_bbox  # what savefig(bbox_inches=...) uses
+from matplotlib.axis import Axis
 from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import Formatter
@@ -235,23 +237,26 @@ def encode_png(pixels: np.ndarray) -> bytes:
 _ENGLISH_NUMBER = re.compile(r"[-\u2212]?\d{1,3}(,\d{3})*(\.\d+)?|[-\u2212]?\d+(\.\d+)?")
 
 
-def localise_label(text: str, *, language: str | None = None) -> str:
+def localise_label(text: str, *, language: str | None = None, numbers: bool = True) -> str:
     """Rewrite a tick label matplotlib wrote in English in the lesson's language.
 
     A number gets the language's separators ("12,500" and "12500" become "12 500",
-    "0.5" becomes "0,5"); month names and their abbreviations are translated. English
-    labels come back unchanged.
+    "0.5" becomes "0,5"); month names and their abbreviations are translated. On a date
+    axis (``numbers=False``) a year stays a year ("2013", never "2 013"). English labels
+    come back unchanged.
 
     Example:
         >>> localise_label("12,500", language="fr") == "12\u202f500"
         True
         >>> localise_label("Jan\\n2013", language="fr"), localise_label("March", language="fr")
         ('janv.\\n2013', 'mars')
+        >>> localise_label("2013", language="fr", numbers=False)
+        '2013'
     """
     code = current_language(language=language)
     if code == "en":
         return text
-    if _ENGLISH_NUMBER.fullmatch(text.strip()):
+    if numbers and _ENGLISH_NUMBER.fullmatch(text.strip()):
         number = text.strip().replace(",", "").replace("\u2212", "-")
         return format_number(float(number), decimals=len(number.partition(".")[2]),
                              language=code)
@@ -271,8 +276,8 @@ class LocalisedFormatter(Formatter):
         True
     """
 
-    def __init__(self, base: Formatter, language: str) -> None:
-        self.base, self.language = base, language
+    def __init__(self, base: Formatter, language: str, *, dates: bool = False) -> None:
+        self.base, self.language, self.numbers = base, language, not dates
 
     def set_axis(self, axis: object) -> None:  # noqa: D102 - matplotlib's interface
         super().set_axis(axis)
@@ -282,14 +287,32 @@ class LocalisedFormatter(Formatter):
         self.base.set_locs(locs)
 
     def __call__(self, x: float, pos: int | None = None) -> str:
-        return localise_label(self.base(x, pos), language=self.language)
+        return localise_label(self.base(x, pos), language=self.language, numbers=self.numbers)
 
     def format_ticks(self, values: list[float]) -> list[str]:  # noqa: D102
-        return [localise_label(label, language=self.language)
+        return [localise_label(label, language=self.language, numbers=self.numbers)
                 for label in self.base.format_ticks(values)]
 
     def get_offset(self) -> str:  # noqa: D102
-        return localise_label(self.base.get_offset(), language=self.language)
+        return localise_label(self.base.get_offset(), language=self.language,
+                              numbers=self.numbers)
+
+
+def is_date_axis(axis: Axis) -> bool:
+    """True for an axis that shows dates: a date converter or a date formatter.
+
+    Example:
+        >>> with house_style():
+        ...     fig, ax = plt.subplots()
+        >>> _ = ax.plot(pd.to_datetime(["2012-01-01", "2013-06-01"]), [0, 1])
+        >>> is_date_axis(ax.xaxis), is_date_axis(ax.yaxis)
+        (True, False)
+    """
+    converter = axis.get_converter()
+    return (type(converter).__module__ == mdates.__name__
+            or isinstance(axis.get_major_formatter(), (mdates.DateFormatter,
+                                                       mdates.AutoDateFormatter,
+                                                       mdates.ConciseDateFormatter)))
 
 
 def localise_ticks(figure: Figure, *, language: str | None = None) -> Figure:
@@ -313,7 +336,8 @@ def localise_ticks(figure: Figure, *, language: str | None = None) -> Figure:
         for axis in (ax.xaxis, ax.yaxis):
             formatter = axis.get_major_formatter()
             if not isinstance(formatter, LocalisedFormatter):
-                axis.set_major_formatter(LocalisedFormatter(formatter, code))
+                axis.set_major_formatter(LocalisedFormatter(formatter, code,
+                                                            dates=is_date_axis(axis)))
     return figure
 
 

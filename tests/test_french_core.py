@@ -212,3 +212,15 @@ def test_a_mistyped_table_or_source_is_named_in_french(french) -> None:
         load_table("evnts")
     with pytest.raises(ValueError, match="identifiant de source inconnu 'ref-x'"):
         source_row(load_sources(), "ref-x")
+
+
+def test_a_french_date_axis_keeps_its_years_and_a_number_axis_groups_thousands(french) -> None:
+    from helpers import load_deployments
+    from helpers.intervention import all_forces_chart
+
+    chart = all_forces_chart(load_deployments(), load_sources())
+    ax = chart.figure.axes[0]
+    chart.png_bytes()  # lays the ticks out
+    years = [t.get_text() for t in ax.get_xticklabels() if t.get_text()[:1].isdigit()]
+    assert years == ["2013"], years
+    assert "2\u202f000" in [t.get_text() for t in ax.get_yticklabels()]
