@@ -6,8 +6,9 @@ none reads a file itself.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 import numpy as np
 import pandas as pd
@@ -45,7 +46,10 @@ def format_citation(sources: pd.DataFrame, source_id: str) -> str:
         >>> format_citation(load_sources(), "seed-passblue-2013")[:32]
         'Dulcie Leimbach (2013-01-11). *T'
     """
-    row = source_row(sources, source_id)
+    return _full_citation(source_row(sources, source_id))
+
+
+def _full_citation(row: Mapping[str, str]) -> str:
     author = escape_cell(row["author"] or row["publisher"])
     parts = [f"{author} ({escape_cell(row['published'])}). *{escape_cell(row['title'])}*. "
              f"{escape_cell(row['publisher'])}."]
@@ -111,14 +115,13 @@ def bibliography(sources: pd.DataFrame, source_ids: Iterable[str]) -> Markdown:
         >>> print(bibliography(load_sources(), ["seed-passblue-2013"]))  # doctest: +ELLIPSIS
         - `seed-passblue-2013` [news]: Dulcie Leimbach (2013-01-11). *Terrorists Pushed Back...
     """
-    ids = sorted(collect_ids(source_ids))
-    return Markdown("\n".join(f"- `{sid}` {_kind_label(sources, sid)}: "
-                              f"{format_citation(sources, sid)}" for sid in ids))
+    rows = {sid: source_row(sources, sid) for sid in sorted(collect_ids(source_ids))}
+    return Markdown("\n".join(f"- `{sid}` {_kind_label(row)}: {_full_citation(row)}"
+                              for sid, row in rows.items()))
 
 
-def _kind_label(sources: pd.DataFrame, source_id: str) -> str:
+def _kind_label(row: Mapping[str, str]) -> str:
     """What kind of source a row is, and whose wire story it carries: ``[news, AFP wire]``."""
-    row = source_row(sources, source_id)
     agency, kind = row.get("agency", ""), code_name(row["kind"])
     if not agency:
         return translate("[{kind}]", kind=kind)
@@ -203,16 +206,18 @@ def cited_rows(frame: pd.DataFrame, sources: pd.DataFrame, *,
     names = names or {}
     shown = frame.drop(columns=[c for c in ("_row", "deployment_id", "event_id")
                                 if c in frame.columns])
+    cite = functools.cache(functools.partial(short_citation, sources))  # rows repeat sources
+    known = frozenset(sources["source_id"])
     table = {}
     for column in shown.columns:
         values = shown[column]
         if column in ("source_id", "source_ids"):
             table[column.replace("_ids", "s").replace("_id", "")] = [
-                "; ".join(short_citation(sources, s) for s in split_ids(str(v))) for v in values]
+                "; ".join(cite(s) for s in split_ids(str(v))) for v in values]
         elif not (pd.api.types.is_numeric_dtype(values)
                   or pd.api.types.is_datetime64_any_dtype(values)):
             table[column.replace("_", " ")] = [
-                names.get(v, _cite_in_text(v, sources)) if isinstance(v, str) else v
+                names.get(v, _cite_in_text(v, known, cite)) if isinstance(v, str) else v
                 for v in values]
         else:
             table[column.replace("_", " ")] = values.tolist()
@@ -226,10 +231,10 @@ COLUMN_HEADERS = ("date", "date precision", "end date", "force", "contributor", 
                   "title", "summary", "place id", "actors", "holder", "status")
 
 
-def _cite_in_text(text: str, sources: pd.DataFrame) -> str:
-    """Replace source ids quoted in a text by short citations; other words lose underscores."""
+def _cite_in_text(text: str, known: frozenset[str], cite: Callable[[str], str]) -> str:
+    """Replace the ``known`` source ids quoted in a text by their short citations (``cite``);
+    other words lose underscores."""
     if " " not in text:
         return code_name(text)
-    known = set(sources["source_id"])
-    return re.sub(r"[a-z][\w-]+[a-z0-9]", lambda m: short_citation(sources, m[0])
-                  if m[0] in known else m[0], text)
+    return re.sub(r"[a-z][\w-]+[a-z0-9]", lambda m: cite(m[0]) if m[0] in known else m[0],
+                  text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import functools
 import hashlib
 import io
 import re
@@ -456,9 +457,22 @@ def validate_file(path: Path, table: str) -> pd.DataFrame:
     Dates become ``datetime64`` columns, numbers floats or integers, empty optional
     text cells empty strings. A ``_row`` column keeps each record's row in the file.
 
+    A lesson loads a table that other tables also refer to (the sources, the places)
+    several times, so the checked table is kept for the file's exact bytes: the same
+    bytes are checked once per process, and any change to the file is checked again.
+
     Raises:
         DataError: naming the file, the row, the column and what was expected.
     """
+    path = Path(path)
+    if not path.is_file():
+        return _validated(path, table, b"")  # says the file is missing
+    return _validated(path, table, hashlib.sha256(path.read_bytes()).digest()).copy()
+
+
+@functools.lru_cache(maxsize=64)
+def _validated(path: Path, table: str, digest: bytes) -> pd.DataFrame:
+    """:func:`validate_file` for a file whose bytes have the sha256 ``digest``."""
     columns = TABLES[table]
     records = read_rows(path, columns)
     seen: dict[str, int] = {}

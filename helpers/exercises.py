@@ -108,33 +108,41 @@ def load_exercises(*, folder: Path | None = None) -> dict[str, Exercise]:
     """
     exercises: dict[str, Exercise] = {}
     for path in sorted((folder or keys_dir()).glob("*.toml")):
-        with path.open("rb") as handle:
-            entries = tomllib.load(handle).get("exercise", {})
-        translations = read_translated_key(path)
-        for key, entry in entries.items():
+        for key, exercise in _read_key_file(path).items():
             if key in exercises:
                 raise ValueError(f"{path.name}: exercise {key!r} is defined twice")
-            if entry.get("kind") not in KINDS:
-                raise ValueError(f"{path.name}: exercise {key!r} needs kind, one of {KINDS}")
-            missing = [name for name in REQUIRED_FIELDS if name not in entry]
-            if missing:
-                raise ValueError(f"{path.name}: exercise {key!r} has no "
-                                 f"{', '.join(missing)}; every key needs "
-                                 f"{', '.join(REQUIRED_FIELDS)}")
-            entry = _translated_entry(entry, translations.get(key, {}))
-            exercises[key] = Exercise(
-                key=key, prompt=entry["prompt"], kind=entry["kind"], answer=entry["answer"],
-                solution=entry["solution"], explanation=entry["explanation"],
-                tolerance=float(entry.get("tolerance", 0)),
-                accept=tuple(entry.get("accept", ())), hints=tuple(entry.get("hints", ())),
-                feedback=dict(entry.get("feedback", {})), unit=entry.get("unit", ""))
-            if exercises[key].unit and exercises[key].unit not in UNIT_SLIPS:
-                raise ValueError(f"{path.name}: exercise {key!r} has unit {entry['unit']!r}; "
-                                 f"known units: {', '.join(UNIT_SLIPS)}")
+            exercises[key] = exercise
     for key, exercise in load_graded_key(folder or keys_dir()).items():
         if key in exercises:
             raise ValueError(f"{GRADED_KEY}: exercise {key!r} is also in a .toml key")
         exercises[key] = exercise
+    return exercises
+
+
+def _read_key_file(path: Path) -> dict[str, Exercise]:
+    """The exercises of one key file, in the lesson's language, each checked."""
+    with path.open("rb") as handle:
+        entries = tomllib.load(handle).get("exercise", {})
+    translations = read_translated_key(path)
+    exercises: dict[str, Exercise] = {}
+    for key, entry in entries.items():
+        if entry.get("kind") not in KINDS:
+            raise ValueError(f"{path.name}: exercise {key!r} needs kind, one of {KINDS}")
+        missing = [name for name in REQUIRED_FIELDS if name not in entry]
+        if missing:
+            raise ValueError(f"{path.name}: exercise {key!r} has no "
+                             f"{', '.join(missing)}; every key needs "
+                             f"{', '.join(REQUIRED_FIELDS)}")
+        entry = _translated_entry(entry, translations.get(key, {}))
+        if entry.get("unit", "") and entry["unit"] not in UNIT_SLIPS:
+            raise ValueError(f"{path.name}: exercise {key!r} has unit {entry['unit']!r}; "
+                             f"known units: {', '.join(UNIT_SLIPS)}")
+        exercises[key] = Exercise(
+            key=key, prompt=entry["prompt"], kind=entry["kind"], answer=entry["answer"],
+            solution=entry["solution"], explanation=entry["explanation"],
+            tolerance=float(entry.get("tolerance", 0)),
+            accept=tuple(entry.get("accept", ())), hints=tuple(entry.get("hints", ())),
+            feedback=dict(entry.get("feedback", {})), unit=entry.get("unit", ""))
     return exercises
 
 
@@ -177,12 +185,27 @@ def _translated_entry(english: dict, translated: dict) -> dict:
 
 
 def get_exercise(key: str) -> Exercise:
-    """Return one exercise, or say which keys exist."""
+    """Return one exercise, or say which keys exist.
+
+    Exercise ``N.x`` is looked for first in its lesson's key file (``lessonNN.toml``), so
+    a check reads one file, not every lesson's.
+
+    Example:
+        >>> get_exercise("2.3").kind
+        'number'
+    """
+    key = str(key)
+    lesson = re.fullmatch(r"(\d+)\.\w+", key)
+    lesson_file = keys_dir() / f"lesson{int(lesson[1]):02d}.toml" if lesson else None
+    if lesson_file is not None and lesson_file.exists():
+        exercise = _read_key_file(lesson_file).get(key)
+        if exercise is not None:
+            return exercise
     exercises = load_exercises()
-    if str(key) not in exercises:
+    if key not in exercises:
         raise ValueError(translate("there is no exercise {key!r}; exercises: {keys}", key=key,
                                    keys=", ".join(exercises)))
-    return exercises[str(key)]
+    return exercises[key]
 
 
 def check(key: str, answer: object) -> Feedback:

@@ -192,6 +192,20 @@ def test_missing_and_empty_files_are_named(tmp_path) -> None:
         validate_file(tmp_path / "events.csv", "events")
 
 
+def test_a_table_changed_after_loading_is_checked_again(data_copy) -> None:
+    """The checked table is kept for the file's bytes: an edit, even one that keeps the
+    file's size, is read and checked afresh."""
+    path = data_copy / "events.csv"
+    first = data.load_events(data_dir=data_copy)
+    first.loc[0, "title"] = "changed in memory"  # a copy: the next load is not affected
+    assert data.load_events(data_dir=data_copy)["title"].iloc[0] != "changed in memory"
+    text = path.read_text(encoding="utf-8")
+    day = re.search(r"\d{4}-\d{2}-\d{2}", text.splitlines()[1])[0]
+    path.write_text(text.replace(day, day[:8] + "32", 1), encoding="utf-8")
+    with pytest.raises(DataError, match="row 2, column 'date'"):
+        data.load_events(data_dir=data_copy)
+
+
 def test_blank_lines_are_skipped_and_rows_keep_their_file_numbers(data_copy) -> None:
     path = data_copy / "places.csv"
     lines = path.read_text(encoding="utf-8").splitlines()
