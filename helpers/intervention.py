@@ -614,9 +614,10 @@ def campaign_map_chart(events: pd.DataFrame, places: pd.DataFrame, sources: pd.D
     with house_style():
         fig, ax = plt.subplots(figsize=(10, 7))
         show_base_layer(ax, extent=(-12.5, 5.0, 10.0, 22.5),
-                        places=pd.concat([capital, marked]), fontsize=10)
+                        places=pd.concat([capital, marked]), fontsize=10, degrees=False)
         ax.set_title(translate("Where the intervention's events happened, {start} to {end}",
-                               start=start[:7], end=end[:7]))
+                               start=format_date(read_date(start), style="month"),
+                               end=format_date(read_date(end), style="month")))
     alt = "; ".join(translate("{day} {place}: {title}", day=_short_date(day),
                               place=named.loc[pid, "name"], title=title)
                     for day, pid, title in zip(rows["date"], rows["place_id"], rows["title"],

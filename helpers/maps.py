@@ -425,7 +425,7 @@ class BaseMapImage(AxesImage):
 def show_base_layer(ax: Axes, *, extent: tuple[float, float, float, float] = _FRAME,
                     places: pd.DataFrame | None = None, show_markers: bool = True,
                     fontsize: float = 11, label_countries: bool = True,
-                    highlight: str | None = "ML") -> list[BaseMapImage]:
+                    highlight: str | None = "ML", degrees: bool = True) -> list[BaseMapImage]:
     """Frame ``ax`` as :func:`draw_basemap` does and show the cached :func:`base_layer` on it.
 
     Args:
@@ -438,6 +438,9 @@ def show_base_layer(ax: Axes, *, extent: tuple[float, float, float, float] = _FR
         fontsize: Size of the place names in points (below 9 the river goes unnamed).
         label_countries: Name the neighbouring countries.
         highlight: Country to pick out, as in :func:`draw_basemap`.
+        degrees: Number the axes in degrees of longitude and latitude. A map about towns
+            and who held them passes False: its scale bar gives distances, and the
+            degrees would only crowd it.
 
     Returns:
         The pictures shown, the map first; each one's ``layer.figure`` holds the artists
@@ -450,8 +453,13 @@ def show_base_layer(ax: Axes, *, extent: tuple[float, float, float, float] = _FR
         'Niger river (approximate)'
     """
     lon_min, lon_max, lat_min, lat_max = extent
-    ax.set(xlim=(lon_min, lon_max), ylim=(lat_min, lat_max), facecolor=_BACKGROUND,
-           xlabel=translate("Longitude (°E)"), ylabel=translate("Latitude (°N)"))
+    ax.set(xlim=(lon_min, lon_max), ylim=(lat_min, lat_max), facecolor=_BACKGROUND)
+    if degrees:
+        ax.set(xlabel=translate("Longitude (°E)"), ylabel=translate("Latitude (°N)"))
+    else:  # a framed map without numbers
+        ax.set(xticks=[], yticks=[])
+        for spine in ax.spines.values():
+            spine.set_visible(True)
     ax.set_aspect(1 / math.cos(math.radians((lat_min + lat_max) / 2)))
     ax.apply_aspect()
     figure = ax.get_figure()

@@ -22,6 +22,8 @@ import bisect
 import datetime as dt
 import functools
 import html
+import itertools
+import operator
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import TYPE_CHECKING
@@ -36,7 +38,15 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 
-from helpers.charts import PALETTE, Chart, encode_png, house_style, image_html, make_chart
+from helpers.charts import (
+    PALETTE,
+    Chart,
+    encode_png,
+    house_style,
+    image_html,
+    make_chart,
+    whole_pixels,
+)
 from helpers.citations import collect_ids, short_citation, source_row
 from helpers.language import current_language, format_date, format_number, translate
 from helpers.maps import RIVER_SOURCE, distance_between, show_base_layer
@@ -181,16 +191,19 @@ def count_by_side(control: pd.DataFrame, days: list[object], *,
         [0, 6]
     """
     changes = resolve_changes(control, rule=rule)
-    changes = changes.assign(side=[_side_of(h) for h in changes["holder"]])
-    # Each change holds from its date until the town's next change.
-    until = changes.groupby("place_id")["date"].shift(-1)
-    dates = [_day(day) for day in days]
-    rows = []
-    for day in dates:
-        held = changes.loc[(changes["date"] <= day) & ~(until <= day), "side"]
-        counts = held.value_counts()
-        rows.append({"date": day, **{side: int(counts.get(side, 0)) for side in SIDE_LABELS}})
-    return pd.DataFrame(rows, columns=["date", *SIDE_LABELS]).set_index("date")
+    sides = np.array([_side_of(h) for h in changes["holder"]], dtype=object)
+    # Each change holds from its date until the town's next change: on a day, a side
+    # holds as many towns as its changes begun by then, less those already ended.
+    begins = changes["date"].to_numpy()
+    ends = changes.groupby("place_id")["date"].shift(-1).to_numpy()
+    dates = pd.DatetimeIndex([_day(day) for day in days], name="date")
+    counts = {}
+    for side in SIDE_LABELS:
+        begun = np.sort(begins[sides == side])
+        ended = np.sort(ends[(sides == side) & ~np.isnat(ends)])
+        counts[side] = (np.searchsorted(begun, dates.to_numpy(), side="right")
+                        - np.searchsorted(ended, dates.to_numpy(), side="right"))
+    return pd.DataFrame(counts, index=dates, columns=list(SIDE_LABELS))
 
 
 def contested_changes(control: pd.DataFrame) -> pd.DataFrame:
@@ -212,18 +225,17 @@ def contested_changes(control: pd.DataFrame) -> pd.DataFrame:
         '11 Jan 2013 (refuted claim), 17 Jan 2013'
     """
     ordered, run = _runs(control)
-    status = ordered["status"] if "status" in ordered.columns else pd.Series(
-        "confirmed", index=ordered.index)
+    if "status" not in ordered.columns:
+        ordered = ordered.assign(status="confirmed")
+    records = ordered.assign(run=run).to_dict("records")
     rows = []
-    for _, group in ordered.groupby(run, sort=False):
-        marks = status[group.index]
-        if len(group) > 1 or (marks != "confirmed").any():
-            rows.append({"place_id": group["place_id"].iloc[0],
-                         "holder": group["holder"].iloc[0],
-                         "dates": ", ".join(_dated(d, m) for d, m in zip(
-                             group["date"], marks, strict=True)),
-                         "source_ids": ";".join(group["source_ids"]),
-                         "notes": " / ".join(n for n in group["note"] if n)})
+    for _, found in itertools.groupby(records, key=operator.itemgetter("run")):
+        group = list(found)  # the reports of one change, oldest first
+        if len(group) > 1 or any(r["status"] != "confirmed" for r in group):
+            rows.append({"place_id": group[0]["place_id"], "holder": group[0]["holder"],
+                         "dates": ", ".join(_dated(r["date"], r["status"]) for r in group),
+                         "source_ids": ";".join(r["source_ids"] for r in group),
+                         "notes": " / ".join(r["note"] for r in group if r["note"])})
     return pd.DataFrame(rows, columns=["place_id", "holder", "dates", "source_ids", "notes"])
 
 
@@ -362,7 +374,7 @@ def _draw_control(ax: Axes, towns: pd.DataFrame, table: pd.DataFrame, day: dt.da
     A ``small`` map (one of six) uses smaller names and one line per side, which draws
     as the separate markers of a large map do, only quicker."""
     show_base_layer(ax, extent=MALI_FRAME, places=towns, show_markers=False,
-                    fontsize=7.5 if small else 10, label_countries=False)
+                    fontsize=7.5 if small else 10, label_countries=False, degrees=False)
     if small:
         for side, (colour, marker) in SIDE_STYLES.items():
             held = towns.loc[table.loc[table["side"] == side, "place_id"]]
@@ -457,8 +469,8 @@ def small_multiples_chart(control: pd.DataFrame, places: pd.DataFrame, sources: 
             _draw_control(ax, towns, table, day, small=True)
             texts.append(_describe(_held(table), _names(places), day))
             cells += list(table["source_ids"])
-            ax.set(xlabel="", ylabel="", xticks=[], yticks=[])  # degrees mean nothing here
-        fig.legend(handles=_side_handles(), loc="lower center", ncol=2, fontsize=11)
+        fig.legend(handles=_side_handles(), loc="lower center", ncol=2, fontsize=11,
+                   bbox_to_anchor=(0.5, 0), bbox_transform=fig.transFigure)
         fig.suptitle(translate("Who held the towns of Mali on six dates"))
     note = _summary_caption(sources, cells, translate(
         "Control of Mali's towns on six key dates, {start} to {end}.",
@@ -547,8 +559,8 @@ def _week_figure() -> tuple[Figure, Axes]:
 def _shrink_to_contents(figure: Figure) -> None:
     """Crop the figure to its contents for good, as ``savefig(bbox_inches="tight")`` does
     for one picture: same size, every artist at the same place in the cropped picture."""
-    box = figure.get_tightbbox(figure.canvas.get_renderer()).padded(
-        mpl.rcParams["savefig.pad_inches"])
+    box = whole_pixels(figure.get_tightbbox(figure.canvas.get_renderer()).padded(
+        mpl.rcParams["savefig.pad_inches"]), dpi=figure.dpi)
     width, height = figure.get_size_inches()
     for ax in figure.axes:
         ax.apply_aspect()
@@ -588,7 +600,7 @@ class WeekMap:
             self._figure, self._ax = _week_figure()
             self._names_image = show_base_layer(self._ax, extent=MALI_FRAME, places=towns,
                                                 show_markers=False, fontsize=10,
-                                                label_countries=False)[-1]
+                                                label_countries=False, degrees=False)[-1]
             self._ax.legend(handles=_side_handles(), loc="upper left", fontsize=10,
                             framealpha=0.9)
             # The same artists, in the same order, as a fresh map draws (see _draw_control).

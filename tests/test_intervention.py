@@ -224,7 +224,8 @@ def test_labels_carry_the_dates_and_text_lists_every_event(events, places, sourc
     for title in _campaign_events(events)["title"]:
         assert title in chart.alt_text
     ax = chart.figure.axes[0]
-    assert ax.get_xlabel() and ax.get_ylabel()
+    assert not len(ax.get_xticks()) and not ax.get_xlabel()  # a scale bar, not degrees
+    assert chart.figure.axes[0].get_title().endswith("January 2013 to March 2013")
     assert "Natural Earth" in chart.caption
 
 

@@ -100,3 +100,13 @@ def test_gao_and_ansongo_names_do_not_overlap_on_any_map(tables) -> None:
                 boxes[first] = text.get_window_extent(text.get_figure().canvas.get_renderer())
         if len(boxes) == 2:
             assert not boxes["Gao"].overlaps(boxes["Ansongo"]), name
+
+
+def test_only_the_overview_map_is_numbered_in_degrees(tables) -> None:
+    """The overview teaches where places are, so it keeps longitude and latitude; the maps
+    of who held what, and of the campaign, give distances by their scale bar instead."""
+    for name, ax in map_axes(tables):
+        numbered = bool(len(ax.get_xticks())) and "Longitude" in ax.get_xlabel()
+        assert numbered == (name == "overview"), name
+        if not numbered:
+            assert all(spine.get_visible() for spine in ax.spines.values()), name
