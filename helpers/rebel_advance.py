@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 
 import ipywidgets as widgets
 import matplotlib as mpl
+import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
@@ -494,6 +495,9 @@ def sides_step_chart(control: pd.DataFrame, sources: pd.DataFrame, *,
             ax.step(counts.index, counts[side], where="post", color=colour,
                     label=translate(SIDE_LABELS[side]), linewidth=2.2, marker=marker,
                     markevery=8)
+        months = mdates.AutoDateLocator()
+        ax.xaxis.set(major_locator=months, major_formatter=mdates.ConciseDateFormatter(
+            months, show_offset=False))  # "2012, Mar, May…": a reader's months, not ISO
         ax.set_xlabel(translate("Date (weekly steps)"))
         ax.set_ylabel(translate("Number of towns held"))
         ax.set_title(translate("Towns held by each side, {start} to {end}",
