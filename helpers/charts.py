@@ -151,8 +151,8 @@ def tight_png(figure: Figure, *, dpi: float) -> bytes:
         pad = mpl.rcParams["savefig.pad_inches"]
         crop = _contents(_draw_box(figure, _canvas_box(figure), dpi), pad=round(pad * dpi))
         if crop is None:  # something reaches past the margin: measure, as savefig does
-            crop = _draw_box(figure, whole_pixels(figure.get_tightbbox().padded(pad), dpi=dpi),
-                             dpi)
+            box = figure.get_tightbbox(RendererAgg(1, 1, dpi)).padded(pad)
+            crop = _draw_box(figure, whole_pixels(box, dpi=dpi), dpi)
         return encode_png(crop)
     finally:
         figure.dpi = shown_dpi
@@ -167,8 +167,9 @@ def _canvas_box(figure: Figure) -> Bbox:
     """The box (inches) to draw ``figure`` on: the figure, a margin around it, and its
     legends and texts wherever they stand (a force chart's legend sits to the right)."""
     scale = Affine2D().scale(1 / figure.dpi)
+    probe = RendererAgg(1, 1, figure.dpi)  # measures text; the figure keeps no renderer
     boxes = [figure.bbox_inches.padded(_MARGIN_INCHES)]
-    boxes += [artist.get_window_extent().transformed(scale)
+    boxes += [artist.get_window_extent(probe).transformed(scale)
               for artist in _loose_artists(figure)]
     return whole_pixels(Bbox.union(boxes).padded(_MARGIN_INCHES / 4), dpi=figure.dpi)
 
