@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import base64
 import html
-import io
 import math
 import re
 import struct
@@ -21,7 +20,7 @@ import pandas as pd
 from matplotlib._tight_bbox import adjust_bbox  # what savefig(bbox_inches=...) uses
 from matplotlib.artist import Artist
 from matplotlib.axis import Axis
-from matplotlib.backends.backend_agg import RendererAgg
+from matplotlib.backends.backend_agg import FigureCanvasAgg, RendererAgg
 from matplotlib.figure import Figure
 from matplotlib.ticker import Formatter
 from matplotlib.transforms import Affine2D, Bbox
@@ -128,11 +127,12 @@ def tight_png(figure: Figure, *, dpi: float) -> bytes:
     """Return ``figure`` as PNG bytes cropped to its contents, as ``bbox_inches="tight"`` does.
 
     ``savefig(bbox_inches="tight")`` lays out the whole figure twice: once to measure its
-    contents, once to draw them. Here the figure is drawn once, on a canvas with a wide
-    margin on every side (legends and labels may stand outside the figure), and the
-    picture is cut to the pixels that differ from the background, plus savefig's padding.
-    The margin takes in the legends and texts, which a chart may place anywhere; only
-    when something else reaches past it are the contents measured first, as savefig
+    contents, once to draw them (three times with a layout engine, which first places the
+    axes). Here a layout engine, if any, runs once and the figure is drawn once, on a canvas
+    with a wide margin on every side (legends and labels may stand outside the figure), and
+    the picture is cut to the pixels that differ from the background, plus savefig's
+    padding. The margin takes in the legends and texts, which a chart may place anywhere;
+    only when something else reaches past it are the contents measured first, as savefig
     does. The PNG is written by :func:`encode_png`.
 
     Example:
@@ -141,13 +141,13 @@ def tight_png(figure: Figure, *, dpi: float) -> bytes:
         >>> tight_png(fig, dpi=50)[:4] == b"\\x89PNG"
         True
     """
-    if figure.get_layout_engine() is not None:  # a layout engine needs its own drawing pass
-        buffer = io.BytesIO()
-        figure.savefig(buffer, format="png", bbox_inches="tight", dpi=dpi)
-        return buffer.getvalue()
-    shown_dpi = figure.dpi
+    shown_dpi, engine = figure.dpi, figure.get_layout_engine()
     figure.dpi = dpi
     try:
+        if engine is not None:  # lay the figure out once, then draw it as it stands
+            engine.execute(figure)
+            FigureCanvasAgg(figure)  # a fresh canvas: the figure keeps no renderer
+            figure.set_layout_engine("none")
         pad = mpl.rcParams["savefig.pad_inches"]
         crop = _contents(_draw_box(figure, _canvas_box(figure), dpi), pad=round(pad * dpi))
         if crop is None:  # something reaches past the margin: measure, as savefig does
@@ -156,6 +156,8 @@ def tight_png(figure: Figure, *, dpi: float) -> bytes:
         return encode_png(crop)
     finally:
         figure.dpi = shown_dpi
+        if engine is not None:
+            figure.set_layout_engine(engine)
 
 
 # How far outside the figure tick labels, axis labels and titles may reach before
@@ -217,14 +219,20 @@ def _draw_box(figure: Figure, box: Bbox, dpi: float) -> np.ndarray:
     """Draw the part of ``figure`` inside ``box`` (inches); return its pixels.
 
     ``adjust_bbox`` is the shift ``savefig`` itself applies: the box's lower left corner
-    goes to the renderer's.
+    goes to the renderer's. It makes the box the figure's frame, so a figure legend placed
+    against that frame ("lower center") is held against the figure's own edges meanwhile.
     """
     renderer = RendererAgg(round(box.width * dpi), round(box.height * dpi), dpi)
+    framed = [legend for legend in figure.legends if legend.get_bbox_to_anchor() is figure.bbox]
+    for legend in framed:
+        legend.set_bbox_to_anchor((0, 0, 1, 1), transform=figure.transFigure)
     restore = adjust_bbox(figure, box, renderer, dpi)
     try:
         figure.draw(renderer)
     finally:
         restore()
+        for legend in framed:
+            legend.set_bbox_to_anchor(None)
     return np.asarray(renderer.buffer_rgba())
 
 

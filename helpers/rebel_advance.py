@@ -470,8 +470,7 @@ def small_multiples_chart(control: pd.DataFrame, places: pd.DataFrame, sources: 
             _draw_control(ax, towns, table, day, small=True)
             texts.append(_describe(_held(table), _names(places), day))
             cells += list(table["source_ids"])
-        fig.legend(handles=_side_handles(), loc="lower center", ncol=2, fontsize=11,
-                   bbox_to_anchor=(0.5, 0), bbox_transform=fig.transFigure)
+        fig.legend(handles=_side_handles(), loc="lower center", ncol=2, fontsize=11)
         fig.suptitle(translate("Who held the towns of Mali on six dates"))
     note = _summary_caption(sources, cells, translate(
         "Control of Mali's towns on six key dates, {start} to {end}.",

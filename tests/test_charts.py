@@ -226,3 +226,35 @@ def test_a_map_renders_as_savefig_draws_it() -> None:
         ax.legend(loc="upper left")
         ax.set_title("Mali and its neighbours")
         _assert_same_picture(*_savefig_and_tight_png(fig))
+
+
+def test_a_figure_legend_is_drawn_in_one_pass_where_savefig_puts_it(monkeypatch) -> None:
+    """A figure legend placed "lower center" stays under the axes on the wide canvas, so
+    the picture needs one drawing, not a second one after measuring."""
+    with house_style():
+        fig, ax = plt.subplots(figsize=(6, 3))
+        ax.plot([0, 1], [0, 1], label="a line")
+        fig.legend(loc="lower center")
+    drawn = []
+    draw = fig.draw
+    monkeypatch.setattr(fig, "draw", lambda renderer: drawn.append(renderer) or draw(renderer))
+    png = tight_png(fig, dpi=100)
+    monkeypatch.undo()
+    old, new = _savefig_and_tight_png(fig)
+    plt.close(fig)
+    assert len(drawn) == 1 and png.startswith(b"\x89PNG")
+    assert abs(new.shape[0] - old.shape[0]) <= 4
+
+
+def test_a_constrained_figure_is_laid_out_once_and_keeps_its_engine() -> None:
+    with house_style():
+        fig, ax = plt.subplots(figsize=(6, 3), layout="constrained")
+        ax.plot([0, 1], [0, 1], label="a line")
+        ax.set(title="Laid out by the engine", xlabel="Days (number)", ylabel="Troops")
+        fig.legend(loc="outside lower center")
+    engine = fig.get_layout_engine()
+    old, new = _savefig_and_tight_png(fig)
+    assert fig.get_layout_engine() is engine
+    assert not hasattr(fig.canvas, "renderer")  # no figure-sized pixels kept alive
+    plt.close(fig)
+    assert abs(new.shape[0] - old.shape[0]) <= 4 and abs(new.shape[1] - old.shape[1]) <= 4
