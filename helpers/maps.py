@@ -242,7 +242,7 @@ def draw_places(ax: Axes, places: pd.DataFrame, *, fontsize: float = 11,
 RIVER_LABEL = "Niger river (approximate)"
 RIVER_SOURCE = "ref-wikipedia-niger-river"
 _RIVER_COLOUR = PALETTE["sky_blue"]
-_RIVER_TEXT = (-5.0, 13.55, 33)  # lon, lat, rotation: south-east of the Ségou-Mopti reach
+_RIVER_TEXT = (-0.9, 17.75, 0)  # lon, lat, rotation: north of the Timbuktu-Gao reach
 _KM_PER_DEGREE = 111.32  # along the equator or a meridian
 _BAR_LENGTHS = (50, 100, 200, 250, 500, 1000)
 

@@ -323,17 +323,3 @@ def test_every_place_is_offered_once_with_an_empty_first_choice(places, events,
     picker, _ = place_explorer(places, events, sources).children
     values = [value for _, value in picker.options]
     assert values[0] == "" and sorted(values[1:]) == sorted(places["place_id"])
-
-
-def test_no_two_town_labels_overlap_on_the_map_of_mali() -> None:
-    from helpers.data import load_places, load_sources
-    from helpers.maps import places_map_chart
-    chart = places_map_chart(load_places(), load_sources())
-    figure = chart.figure
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    FigureCanvasAgg(figure)
-    boxes = {text.get_text(): text.get_window_extent(text.get_figure().canvas.get_renderer())
-             for ax in figure.axes for text in map_texts(ax)
-             if text.get_visible() and text.get_text()}
-    assert "Gao" in boxes and "Ansongo" in boxes
-    assert not boxes["Gao"].overlaps(boxes["Ansongo"])
