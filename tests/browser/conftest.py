@@ -10,7 +10,7 @@ Fixtures:
     browser: one headless Chromium per session.
     page: a fresh browser context and page per test.
     executed_notebook: each lesson run once per session, shared by the reader edition and
-        the projector view.
+        the projector view (see :func:`run_side_by_side`).
     reader_site: the reader edition (``scripts/build_site.py``) built once per session.
     axe_js: the source of axe-core (pinned npm package) for accessibility checks.
 """
@@ -28,7 +28,8 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,6 +53,9 @@ COPIED_DIRS = ("notebooks", "data")
 STARTUP_TIMEOUT_S = 60.0
 SHUTDOWN_TIMEOUT_S = 15.0
 DEFAULT_TIMEOUT_MS = 60_000
+# Notebooks executed at once when an edition is built for the tests: each runs in its own
+# kernel process, so two at a time use both cores of a small machine.
+PARALLEL_RUNS = 2
 USER_SETTINGS = {
     "@jupyterlab/apputils-extension/notification": {
         "fetchNews": "false",
@@ -255,6 +259,16 @@ def browser() -> Iterator[object]:
             chromium.close()
 
 
+def run_side_by_side(execute: Callable[[Path], object], paths: Iterable[Path]) -> list[object]:
+    """Call ``execute`` on every path, :data:`PARALLEL_RUNS` at a time; return the results.
+
+    A build's ``execute`` spends its time waiting on a kernel process, so threads overlap
+    the runs. The first error is raised once every run has finished or failed.
+    """
+    with ThreadPoolExecutor(max_workers=PARALLEL_RUNS) as pool:
+        return list(pool.map(execute, paths))
+
+
 @pytest.fixture(scope="session")
 def executed_notebook() -> Callable[[Path], object]:
     """Return ``execute(path)``: the notebook run once per session, a fresh copy each call.
@@ -287,6 +301,7 @@ def reader_site(tmp_path_factory: pytest.TempPathFactory, executed_notebook) -> 
 
     out = tmp_path_factory.mktemp("site")
     notebooks = sorted((REPO_ROOT / "notebooks").glob("*.ipynb"))
+    run_side_by_side(executed_notebook, notebooks)
     try:
         build_site(notebooks, out=out, execute=executed_notebook)
     except AssetError as error:

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from conftest import REPO_ROOT
+from conftest import REPO_ROOT, run_side_by_side
 from poison import MARKER, poisoned_copy
 from reader import open_offline, wait_for_widgets
 
@@ -64,14 +64,16 @@ def kernels_importing_from(root: Path) -> Iterator[None]:
 @pytest.fixture(scope="session")
 def poisoned_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The reader edition of every notebook, built from a poisoned copy of the data."""
-    from build_site import build_site
+    from build_site import build_site, execute_notebook
     from js_assets import AssetError
 
     root = poisoned_copy(REPO_ROOT, tmp_path_factory.mktemp("poisoned"))
     out = root / "site"
+    notebooks = sorted((root / "notebooks").glob("*.ipynb"))
     with kernels_importing_from(root):
+        runs = dict(zip(notebooks, run_side_by_side(execute_notebook, notebooks), strict=True))
         try:
-            build_site(sorted((root / "notebooks").glob("*.ipynb")), out=out)
+            build_site(notebooks, out=out, execute=runs.pop)
         except AssetError as error:
             pytest.fail(f"the reader edition cannot be built: {error}")
     return out

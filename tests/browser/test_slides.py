@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import REPO_ROOT, skip_if_requested
+from conftest import REPO_ROOT, run_side_by_side, skip_if_requested
 
 NOTEBOOKS = sorted(p.name for p in (REPO_ROOT / "notebooks").glob("*.ipynb"))
 FIGURES = {"03-intervention.ipynb": 6, "04-us-law.ipynb": 1}  # charts at least
@@ -50,9 +50,10 @@ def decks(tmp_path_factory: pytest.TempPathFactory, executed_notebook) -> Path:
     from js_assets import AssetError
 
     out = tmp_path_factory.mktemp("slides")
+    notebooks = [REPO_ROOT / "notebooks" / name for name in NOTEBOOKS]
+    run_side_by_side(executed_notebook, notebooks)  # at once when the reader edition has not
     try:
-        build_slides([REPO_ROOT / "notebooks" / name for name in NOTEBOOKS], out=out,
-                     execute=executed_notebook)
+        build_slides(notebooks, out=out, execute=executed_notebook)
     except AssetError as error:
         pytest.fail(f"reveal.js cannot be fetched for the projector view: {error}")
     return out
