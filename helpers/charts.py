@@ -293,11 +293,12 @@ def encode_png(pixels: np.ndarray) -> bytes:
         b'\\x89PNG\\r\\n\\x1a\\n'
     """
     height, width, _ = pixels.shape
-    rows = np.zeros((height, width * 4 + 1), np.uint8)  # each row starts with filter 0
-    rows[:, 1:] = pixels.reshape(height, -1)
+    compressor = zlib.compressobj(1)  # row by row: no copy of the whole picture is made
+    rows = [compressor.compress(b"\x00" + row.tobytes()) for row in pixels]  # filter 0
     header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)  # 8-bit RGBA
     return (b"\x89PNG\r\n\x1a\n" + _png_chunk(b"IHDR", header)
-            + _png_chunk(b"IDAT", zlib.compress(rows.tobytes(), 1)) + _png_chunk(b"IEND", b""))
+            + _png_chunk(b"IDAT", b"".join(rows) + compressor.flush())
+            + _png_chunk(b"IEND", b""))
 
 
 # An English tick label that is a number: "1,234", "-5", "0.25", with matplotlib's minus.
